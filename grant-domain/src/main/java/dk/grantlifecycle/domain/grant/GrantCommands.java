@@ -1,0 +1,106 @@
+package dk.grantlifecycle.domain.grant;
+
+import dk.grantlifecycle.domain.application.ApplicationId;
+import dk.grantlifecycle.domain.rules.RuleSetVersion;
+import dk.grantlifecycle.domain.shared.CitizenId;
+import dk.grantlifecycle.domain.shared.MunicipalityId;
+import dk.grantlifecycle.domain.shared.Paragraph;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+public final class GrantCommands {
+
+    private GrantCommands() {
+    }
+
+    /** The case process opens the grant line of one outcome of an application's decision. */
+    public record OpenGrant(@TargetAggregateIdentifier GrantId grantId, ApplicationId applicationId, DecisionId decisionId,
+                            LocalDate decidedOn, CitizenId citizenId, MunicipalityId municipality,
+                            RuleSetVersion ruleSetVersion, ServiceDecision decision, DecisionContent content,
+                            LocalDate receivedByCitizenOn) {
+    }
+
+    /** SEL99-NO-VISITATION: outreach contact without application or assessment; the citizen may be anonymous. */
+    public record StartOutreachContact(@TargetAggregateIdentifier GrantId grantId, MunicipalityId municipality,
+                                       CitizenId citizenId, LocalDate startedOn, String description) {
+    }
+
+    /** SEL99-NO-VISITATION: when asked, outreach support still gets a decision with reasons and complaint guidance. */
+    public record IssueWrittenDecision(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId,
+                                       LocalDate decidedOn, DecisionContent content) {
+    }
+
+    public record OfferActionPlan(@TargetAggregateIdentifier GrantId grantId, LocalDate offeredOn) {
+    }
+
+    public record AnswerActionPlan(@TargetAggregateIdentifier GrantId grantId, LocalDate answeredOn, boolean accepted) {
+    }
+
+    /**
+     * @param citizenChoice  the provider is the citizen's own choice (NO-FREE-CHOICE)
+     * @param comparableOffer the chosen offer is comparable and not considerably more expensive (§ 108)
+     */
+    public record AssignProvider(@TargetAggregateIdentifier GrantId grantId, LocalDate assignedOn, String provider,
+                                 ProviderRelation relation, String individualAssessment, boolean citizenChoice,
+                                 boolean comparableOffer) {
+    }
+
+    public record StartService(@TargetAggregateIdentifier GrantId grantId, LocalDate startedOn,
+                               @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record IncreaseScope(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
+                                GrantTerms terms, DecisionContent content, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ReduceScope(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
+                              GrantTerms terms, DecisionContent content, LocalDate receivedByCitizenOn,
+                              @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * END-REASONS; {@code replacedBy} names a service that takes over (EXCL-99-SUPPLEMENT);
+     * {@code citizenDeclinesAfterCare}: the citizen declines follow-ups after the end (SEL101-STATUS).
+     */
+    public record TerminateGrant(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
+                                 EndReason reason, LocalDate effectiveOn, Paragraph replacedBy, DecisionContent content,
+                                 LocalDate receivedByCitizenOn, boolean citizenDeclinesAfterCare,
+                                 @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Hours used in a month (§ 97 companion hours, § 98 contact hours). */
+    public record RecordHoursUsed(@TargetAggregateIdentifier GrantId grantId, YearMonth month, BigDecimal hours) {
+    }
+
+    /** SEL98-HOURS: hours that could not be used are moved to another month. */
+    public record MoveHours(@TargetAggregateIdentifier GrantId grantId, YearMonth from, YearMonth to, BigDecimal hours,
+                            String reason) {
+    }
+
+    /** SEL97-SAVE-90H: the yearly companion expenses subsidy. */
+    public record GrantCompanionExpenses(@TargetAggregateIdentifier GrantId grantId, int year, BigDecimal amount) {
+    }
+
+    /** SEL85-HOLIDAY-7D */
+    public record RecordHolidaySupport(@TargetAggregateIdentifier GrantId grantId, LocalDate from, LocalDate to,
+                                       boolean inDenmark) {
+    }
+
+    /**
+     * OWN-PAYMENT for a stay from {@code from} to {@code to} (nights). § 107: {@code proposedMonthlyPayment}
+     * is capped so the citizen keeps the minimum.
+     */
+    public record AssessOwnPayment(@TargetAggregateIdentifier GrantId grantId, LocalDate from, LocalDate to,
+                                   boolean hasIncome, BigDecimal monthlyNetIncome, BigDecimal proposedMonthlyPayment,
+                                   boolean mealsIncluded) {
+    }
+
+    /** SEL103-WAGE: the citizen's part of a month's daily transport. */
+    public record AssessTransportContribution(@TargetAggregateIdentifier GrantId grantId, YearMonth month,
+                                              BigDecimal distanceKm, BigDecimal transportCost, BigDecimal netEarnings) {
+    }
+}

@@ -1,0 +1,75 @@
+package dk.grantlifecycle.domain.process;
+
+import dk.grantlifecycle.domain.application.ApplicationCommands.AttachAssessment;
+import dk.grantlifecycle.domain.application.ApplicationCommands.NoteTreatmentStarted;
+import dk.grantlifecycle.domain.application.ApplicationEvent.ApplicationDecided;
+import dk.grantlifecycle.domain.application.ApplicationId;
+import dk.grantlifecycle.domain.assessment.AssessmentEvent.AssessmentCompleted;
+import dk.grantlifecycle.domain.followup.FollowUpCommands.AnchorServiceStart;
+import dk.grantlifecycle.domain.followup.FollowUpCommands.EndFollowUpPlan;
+import dk.grantlifecycle.domain.followup.FollowUpCommands.StartFollowUpPlan;
+import dk.grantlifecycle.domain.followup.FollowUpId;
+import dk.grantlifecycle.domain.grant.GrantCommands.OpenGrant;
+import dk.grantlifecycle.domain.grant.GrantEvent.GrantTerminated;
+import dk.grantlifecycle.domain.grant.GrantEvent.ServiceGranted;
+import dk.grantlifecycle.domain.grant.GrantEvent.ServiceStarted;
+import dk.grantlifecycle.domain.grant.ServiceDecision;
+import dk.grantlifecycle.domain.shared.Paragraph;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+/**
+ * The policy that carries a case from one aggregate to the next: a completed assessment is
+ * attached to its application, each outcome of a decision opens its grant line, a granted
+ * service gets its follow-up plan, a service start anchors the plan (and meets the treatment
+ * guarantee), and an ending ends the plan. Runs in a streaming processor with a persistent token,
+ * so nothing is lost across restarts; every command it sends is idempotent, so a redelivered
+ * event changes nothing.
+ */
+@ProcessingGroup(CaseProcess.PROCESSING_GROUP)
+public class CaseProcess {
+
+    public static final String PROCESSING_GROUP = "case-process";
+
+    private final CommandGateway commands;
+
+    public CaseProcess(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(AssessmentCompleted e) {
+        commands.sendAndWait(new AttachAssessment(e.applicationId(), e.assessmentId(), e.scores(), e.completedOn()));
+    }
+
+    @EventHandler
+    void on(ApplicationDecided e) {
+        for (ServiceDecision d : e.outcomes()) {
+            commands.sendAndWait(new OpenGrant(d.grantId(), e.applicationId(), e.decisionId(), e.decidedOn(),
+                    e.citizenId(), e.municipality(), e.ruleSetVersion(), d, e.content(), e.receivedByCitizenOn()));
+        }
+    }
+
+    @EventHandler
+    void on(ServiceGranted e) {
+        ServiceDecision d = e.decision();
+        commands.sendAndWait(new StartFollowUpPlan(FollowUpId.forGrant(e.grantId()), e.grantId(), e.caseId(),
+                d.paragraph(), e.decidedOn(), d.cadences(), d.terms() == null ? null : d.terms().validUntil(),
+                d.repeatedCancellations()));
+    }
+
+    @EventHandler
+    void on(ServiceStarted e) {
+        commands.sendAndWait(new AnchorServiceStart(FollowUpId.forGrant(e.grantId()), e.startedOn()));
+        if (e.paragraph() == Paragraph.SEL101 || e.paragraph() == Paragraph.SEL101A) {
+            commands.sendAndWait(new NoteTreatmentStarted(ApplicationId.of(e.caseId()), e.startedOn()));
+        }
+    }
+
+    @EventHandler
+    void on(GrantTerminated e) {
+        commands.sendAndWait(new EndFollowUpPlan(FollowUpId.forGrant(e.grantId()), e.effectiveOn(),
+                "grant ended: " + e.reason(), e.citizenDeclinesAfterCare()));
+    }
+}

@@ -1,0 +1,182 @@
+package dk.grantlifecycle.domain.rules;
+
+import dk.grantlifecycle.domain.rules.ParagraphRules.Criterion;
+import dk.grantlifecycle.domain.rules.ParagraphRules.FactCheck;
+import dk.grantlifecycle.domain.rules.ParagraphRules.LevelCheck;
+import dk.grantlifecycle.domain.rules.ParagraphRules.Match;
+import dk.grantlifecycle.domain.rules.ParagraphRules.ServiceRule;
+import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.shared.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a citizen may be granted a service under the rules in force: age (ELIG-ADULT), state
+ * pension age, required and excluding facts, services that exclude each other (EXCL-*), VUM
+ * levels (SEL85-TARGET, SEL103-TARGET, SEL104-TARGET) and catalogue criteria (GLX-*). Each check
+ * takes its numbers and rule IDs from the rule set; a failed check throws a {@link RuleViolation}
+ * naming the rule and the field.
+ */
+public final class EligibilityCheck {
+
+    /** What is known about the citizen on the decision date. */
+    public record Subject(LocalDate birthDate, Map<String, VumLevel> scores, Set<Fact> facts,
+                          Set<Paragraph> activeParagraphs) {
+    }
+
+    private final RulesInForce in;
+    private final LocalDate on;
+    private final Subject subject;
+    private final java.util.LinkedHashSet<String> applied = new java.util.LinkedHashSet<>();
+
+    public EligibilityCheck(RulesInForce in, LocalDate on, Subject subject) {
+        this.in = in;
+        this.on = on;
+        this.subject = subject;
+    }
+
+    /** The paragraph's target group: age, pension age, facts and exclusions. */
+    public void targetGroup(String field) {
+        General general = in.general();
+        if (subject.birthDate() != null) {
+            int age = java.time.Period.between(subject.birthDate(), on).getYears();
+            applied.add("ELIG-ADULT");
+            RuleViolation.require(age >= general.adultAge(), "ELIG-ADULT", field,
+                    in.paragraph().label() + " is for citizens aged " + general.adultAge() + " or more on the decision date");
+            String pensionRule = in.rules().eligibilityOrNone().underStatePensionAge();
+            if (pensionRule != null) {
+                applied.add(pensionRule);
+                RuleViolation.require(on.isBefore(general.statePensionDate(subject.birthDate())), pensionRule, field,
+                        in.paragraph().label() + " is granted only under state pension age");
+            }
+        }
+        facts(in.rules().eligibilityOrNone().requiredFactsOrEmpty(), in.rules().eligibilityOrNone().excludingFactsOrEmpty(),
+                field);
+        if (general.exclusions() != null) {
+            for (General.Exclusion e : general.exclusions()) {
+                boolean holds = e.holding().stream().anyMatch(subject.activeParagraphs()::contains);
+                if (e.excludes() == in.paragraph()) {
+                    applied.add(e.rule());
+                }
+                RuleViolation.require(!(e.excludes() == in.paragraph() && holds), e.rule(), field,
+                        "a citizen with " + e.holding().stream().map(Paragraph::label).toList() + " cannot also get "
+                                + e.excludes().label() + ": " + e.reason());
+            }
+        }
+    }
+
+    /**
+     * The service asked for: the paragraph's level check on the service's themes, and, where the
+     * municipality has a catalogue, the service's own criteria. Returns the catalogue entry, if any.
+     */
+    public ServiceRule service(String code, List<String> themes, Period frequency, BigDecimal hoursInPeriod,
+                               String field) {
+        ServiceRule catalogued = null;
+        Map<String, ServiceRule> catalogue = in.rules().services();
+        if (catalogue != null && !catalogue.isEmpty()) {
+            catalogued = catalogue.get(code);
+            RuleViolation.require(catalogued != null, "SEL85-TARGET", field + ".serviceCode",
+                    "'" + code + "' is not in the municipality's catalogue: " + catalogue.keySet());
+        }
+        List<String> levelThemes = themes != null && !themes.isEmpty() ? themes
+                : catalogued == null ? List.of() : catalogued.criteriaOrEmpty().stream()
+                .filter(c -> c.onlyWhen() == null).flatMap(c -> c.themes().stream()).distinct().toList();
+        LevelCheck levels = in.rules().eligibilityOrNone().levels();
+        if (levels != null) {
+            applied.add(levels.rule());
+            RuleViolation.require(!levelThemes.isEmpty(), "VUM-THEMES", field + ".themes",
+                    "name the VUM theme(s) the support is asked for");
+            RuleViolation.require(meets(levelThemes, levels.match(), levels.min(), levels.max(), null), levels.rule(),
+                    field, in.paragraph().label() + " needs level " + levels.min() + "-" + levels.max() + " on "
+                            + levelThemes + "; the assessment shows " + levelsOn(levelThemes));
+        }
+        if (catalogued != null) {
+            catalogue(catalogued, code, frequency, hoursInPeriod, field);
+        }
+        return catalogued;
+    }
+
+    /** The rule IDs the checks so far have applied, in order. */
+    public List<String> appliedRules() {
+        return List.copyOf(applied);
+    }
+
+    private void catalogue(ServiceRule s, String code, Period frequency, BigDecimal hoursInPeriod, String field) {
+        String rule = s.rule() == null ? code : s.rule();
+        applied.add(rule);
+        for (Criterion c : s.criteriaOrEmpty()) {
+            if (c.onlyWhen() != null && !subject.facts().contains(c.onlyWhen())) {
+                continue;
+            }
+            String range = c.levels() != null ? "one of " + c.levels() : c.min() + "-" + c.max();
+            RuleViolation.require(meets(c.themes(), c.match(), c.min(), c.max(), c.levels()), rule, field,
+                    s.name() + " needs level " + range + " on " + c.themes() + " (" + match(c.match()) + "); the assessment shows "
+                            + levelsOn(c.themes()));
+        }
+        facts(s.requiredFactsOrEmpty(), List.of(), field);
+        if (frequency != null && s.frequencies() != null) {
+            RuleViolation.require(s.frequencies().contains(frequency), rule, field + ".terms.frequency",
+                    s.name() + " is given at one of the intervals " + s.frequencies());
+        }
+        if (s.hours() != null) {
+            RuleViolation.require(hoursInPeriod != null
+                            && hoursInPeriod.compareTo(BigDecimal.valueOf(s.hours().min())) >= 0
+                            && hoursInPeriod.compareTo(BigDecimal.valueOf(s.hours().max())) <= 0,
+                    rule, field + ".terms.hoursInPeriod",
+                    s.name() + " is " + s.hours().min() + "-" + s.hours().max() + " hours over " + s.hours().over());
+        }
+    }
+
+    private void facts(List<FactCheck> required, List<FactCheck> excluding, String field) {
+        for (FactCheck f : required) {
+            boolean applies = f.when() == null || subject.facts().contains(f.when());
+            if (applies) {
+                applied.add(f.rule());
+            }
+            RuleViolation.require(!applies || subject.facts().contains(f.fact()), f.rule(), field + ".facts",
+                    "requires the finding " + f.fact() + (f.when() == null ? "" : " when " + f.when()));
+        }
+        for (FactCheck f : excluding) {
+            applied.add(f.rule());
+            RuleViolation.require(!subject.facts().contains(f.fact()), f.rule(), field + ".facts",
+                    "is ruled out by the finding " + f.fact());
+        }
+    }
+
+    private boolean meets(List<String> themes, Match match, Integer min, Integer max, List<Integer> levels) {
+        long within = themes.stream().filter(t -> {
+            VumLevel l = subject.scores().getOrDefault(t, VumLevel.NOT_ASSESSED);
+            return l.assessed() && (levels != null ? levels.contains(l.level()) : l.within(min, max));
+        }).count();
+        return switch (match == null ? Match.ANY : match) {
+            case ANY -> within >= 1;
+            case ALL -> within == themes.size();
+            case MOST -> {
+                long assessed = themes.stream().filter(t -> subject.scores().getOrDefault(t, VumLevel.NOT_ASSESSED).assessed()).count();
+                yield assessed > 0 && within * 2 > assessed;
+            }
+        };
+    }
+
+    private String levelsOn(List<String> themes) {
+        StringBuilder b = new StringBuilder("{");
+        for (String t : themes) {
+            VumLevel l = subject.scores().getOrDefault(t, VumLevel.NOT_ASSESSED);
+            b.append(b.length() > 1 ? ", " : "").append(t).append('=').append(l.assessed() ? String.valueOf(l.level()) : "not assessed");
+        }
+        return b.append('}').toString();
+    }
+
+    private static String match(Match m) {
+        return switch (m == null ? Match.ANY : m) {
+            case ANY -> "any of them";
+            case ALL -> "all of them";
+            case MOST -> "most of them";
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dk.grantlifecycle.domain.rules;
+
+import dk.grantlifecycle.domain.shared.Paragraph;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+/**
+ * Rules that hold across paragraphs. The law file sets them; a municipality's file may add to
+ * them where the law allows.
+ *
+ * @param adultAge                 ELIG-ADULT
+ * @param statePensionAge          state pension age by birth date (SEL103-TARGET, SEL97-TARGET)
+ * @param vumThemes                VUM-THEMES, each mapped to its FFB term
+ * @param actionPlanOfferFromLevel ACTION-PLAN: a VUM level from which functioning counts as substantially reduced
+ * @param complaintWindow          COMPLAINT-WINDOW
+ * @param reconsideration          COMPLAINT-RECONSIDER
+ * @param exclusions               EXCL-*: services that exclude each other
+ * @param openOffers               SEL85-TARGET: open offers a rejection refers to
+ */
+public record General(
+        Integer adultAge,
+        List<PensionAge> statePensionAge,
+        List<Theme> vumThemes,
+        Integer actionPlanOfferFromLevel,
+        Period complaintWindow,
+        Period reconsideration,
+        List<Exclusion> exclusions,
+        List<String> openOffers) {
+
+    public record Theme(String code, String danish, String ffb) {
+    }
+
+    /** Citizens born from {@code bornFrom} to {@code bornTo} (inclusive) reach pension at the given age. */
+    public record PensionAge(LocalDate bornFrom, LocalDate bornTo, int years, int months) {
+    }
+
+    /** A citizen holding {@code holding} cannot also get {@code excludes}. */
+    public record Exclusion(String rule, List<Paragraph> holding, Paragraph excludes, String reason) {
+    }
+
+    public LocalDate statePensionDate(LocalDate birthDate) {
+        return statePensionAge.stream()
+                .filter(p -> !birthDate.isBefore(p.bornFrom()) && !birthDate.isAfter(p.bornTo()))
+                .findFirst()
+                .map(p -> birthDate.plusYears(p.years()).plusMonths(p.months()))
+                .orElseThrow(() -> new IllegalStateException("no state pension age for birth date " + birthDate));
+    }
+
+    public boolean knowsTheme(String code) {
+        return vumThemes.stream().anyMatch(t -> t.code().equals(code));
+    }
+}
