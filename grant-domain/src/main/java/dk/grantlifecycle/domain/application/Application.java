@@ -21,7 +21,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -64,7 +66,8 @@ public class Application {
     }
 
     @CommandHandler
-    public Application(ReceiveApplication c, RuleBook rules, DeadlineManager deadlineManager) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void handle(ReceiveApplication c, RuleBook rules, DeadlineManager deadlineManager) {
         RuleViolation.require(c.citizenId() != null && c.citizen() != null, "CPR-VALID", "citizen", "the citizen is required");
         RuleViolation.require(c.services() != null && !c.services().isEmpty(), "SEL85-PARTIAL", "services",
                 "name at least one service asked for");

@@ -1,0 +1,49 @@
+package dk.grantlifecycle.domain;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** grant-domain stays free of Spring (web and everything else) and of JPA: it is Axon and plain Java. */
+class ArchitectureTest {
+
+    private static JavaClasses domain;
+
+    @BeforeAll
+    static void importDomain() {
+        domain = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dk.grantlifecycle.domain");
+    }
+
+    @Test
+    void noSpringWebInTheDomain() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+                .check(domain);
+    }
+
+    @Test
+    void noJpaInTheDomain() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.persistence..", "javax.persistence..", "org.hibernate..", "org.springframework.data..")
+                .check(domain);
+    }
+
+    @Test
+    void noSpringAtAllInTheDomain() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(domain);
+    }
+
+    @Test
+    void aggregatesDoNotReadTheWallClock() {
+        noClasses().should().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .check(domain);
+    }
+}
