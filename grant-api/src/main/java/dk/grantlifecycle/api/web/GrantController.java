@@ -1,0 +1,245 @@
+package dk.grantlifecycle.api.web;
+
+import dk.grantlifecycle.api.citizen.CitizenPseudonyms;
+import dk.grantlifecycle.domain.followup.FollowUpCommands.CompleteFollowUp;
+import dk.grantlifecycle.domain.followup.FollowUpCommands.RecordCancellationByCitizen;
+import dk.grantlifecycle.domain.followup.FollowUpId;
+import dk.grantlifecycle.domain.grant.DecisionContent;
+import dk.grantlifecycle.domain.grant.DecisionId;
+import dk.grantlifecycle.domain.grant.EndReason;
+import dk.grantlifecycle.domain.grant.GrantCommands.*;
+import dk.grantlifecycle.domain.grant.GrantId;
+import dk.grantlifecycle.domain.grant.GrantTerms;
+import dk.grantlifecycle.domain.grant.ProviderRelation;
+import dk.grantlifecycle.domain.shared.CitizenId;
+import dk.grantlifecycle.domain.shared.Cpr;
+import dk.grantlifecycle.domain.shared.MunicipalityId;
+import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.shared.PersonalData;
+import dk.grantlifecycle.projections.CaseQueries;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/** A service line after its decision: action plan, provider, start, changes, ending, accounts and follow-ups. */
+@RestController
+public class GrantController {
+
+    private final Commands commands;
+    private final CaseQueries queries;
+    private final CitizenPseudonyms pseudonyms;
+
+    public GrantController(Commands commands, CaseQueries queries, CitizenPseudonyms pseudonyms) {
+        this.commands = commands;
+        this.queries = queries;
+        this.pseudonyms = pseudonyms;
+    }
+
+    @GetMapping("/grants/{id}")
+    public CaseQueries.GrantView grant(@PathVariable String id) {
+        return queries.grantById(GrantId.of(id).value()).orElseThrow(() -> new AggregateNotFoundException(id, "no grant " + id));
+    }
+
+    public record DateRequest(LocalDate on) {
+    }
+
+    @PostMapping("/grants/{id}/action-plan/offer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void offerActionPlan(@PathVariable String id, @RequestBody(required = false) DateRequest r, Actor actor) {
+        commands.send(new OfferActionPlan(GrantId.of(id), commands.happenedOn(r == null ? null : r.on(), "on")), actor);
+    }
+
+    public record ActionPlanAnswer(LocalDate answeredOn, boolean accepted) {
+    }
+
+    @PostMapping("/grants/{id}/action-plan/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void answerActionPlan(@PathVariable String id, @RequestBody ActionPlanAnswer r, Actor actor) {
+        commands.send(new AnswerActionPlan(GrantId.of(id), commands.happenedOn(r.answeredOn(), "answeredOn"), r.accepted()), actor);
+    }
+
+    public record ProviderRequest(@NotNull @Size(max = 256) String provider, ProviderRelation relation, String individualAssessment,
+                                  boolean citizenChoice, boolean comparableOffer, LocalDate assignedOn) {
+    }
+
+    @PostMapping("/grants/{id}/provider")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void provider(@PathVariable String id, @Valid @RequestBody ProviderRequest r, Actor actor) {
+        commands.send(new AssignProvider(GrantId.of(id), commands.happenedOn(r.assignedOn(), "assignedOn"), r.provider(),
+                r.relation() == null ? ProviderRelation.NONE : r.relation(), r.individualAssessment(), r.citizenChoice(),
+                r.comparableOffer()), actor);
+    }
+
+    public record StartRequest(LocalDate startedOn) {
+    }
+
+    @PostMapping("/grants/{id}/start")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void start(@PathVariable String id, @RequestBody(required = false) StartRequest r, Actor actor) {
+        commands.send(new StartService(GrantId.of(id), commands.happenedOn(r == null ? null : r.startedOn(), "startedOn"), null), actor);
+    }
+
+    public record ScopeRequest(LocalDate decidedOn, @NotNull GrantTerms terms, DecisionContent content, LocalDate receivedByCitizenOn) {
+    }
+
+    public record DecisionCreated(String decisionId) {
+    }
+
+    @PostMapping("/grants/{id}/scope-increase")
+    public DecisionCreated increase(@PathVariable String id, @Valid @RequestBody ScopeRequest r, Actor actor) {
+        DecisionId decision = DecisionId.random();
+        commands.send(new IncreaseScope(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.terms(),
+                r.content(), null), actor);
+        return new DecisionCreated(decision.value());
+    }
+
+    @PostMapping("/grants/{id}/scope-reduction")
+    public DecisionCreated reduce(@PathVariable String id, @Valid @RequestBody ScopeRequest r, Actor actor) {
+        DecisionId decision = DecisionId.random();
+        commands.send(new ReduceScope(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.terms(),
+                r.content(), received(r.receivedByCitizenOn()), null), actor);
+        return new DecisionCreated(decision.value());
+    }
+
+    public record TerminationRequest(LocalDate decidedOn, @NotNull EndReason reason, LocalDate effectiveOn, Paragraph replacedBy,
+                                     DecisionContent content, LocalDate receivedByCitizenOn, boolean citizenDeclinesAfterCare) {
+    }
+
+    @PostMapping("/grants/{id}/termination")
+    public DecisionCreated terminate(@PathVariable String id, @Valid @RequestBody TerminationRequest r, Actor actor) {
+        DecisionId decision = DecisionId.random();
+        commands.send(new TerminateGrant(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.reason(),
+                r.effectiveOn(), r.replacedBy(), r.content(), received(r.receivedByCitizenOn()), r.citizenDeclinesAfterCare(),
+                null), actor);
+        return new DecisionCreated(decision.value());
+    }
+
+    public record HoursRequest(@NotNull YearMonth month, @NotNull BigDecimal hours) {
+    }
+
+    @PostMapping("/grants/{id}/hours")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void hoursUsed(@PathVariable String id, @Valid @RequestBody HoursRequest r, Actor actor) {
+        commands.send(new RecordHoursUsed(GrantId.of(id), r.month(), r.hours()), actor);
+    }
+
+    public record MoveRequest(@NotNull YearMonth from, @NotNull YearMonth to, @NotNull BigDecimal hours, String reason) {
+    }
+
+    @PostMapping("/grants/{id}/hours/moves")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void moveHours(@PathVariable String id, @Valid @RequestBody MoveRequest r, Actor actor) {
+        commands.send(new MoveHours(GrantId.of(id), r.from(), r.to(), r.hours(), r.reason()), actor);
+    }
+
+    public record ExpensesRequest(int year, @NotNull BigDecimal amount) {
+    }
+
+    @PostMapping("/grants/{id}/companion-expenses")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void companionExpenses(@PathVariable String id, @Valid @RequestBody ExpensesRequest r, Actor actor) {
+        commands.send(new GrantCompanionExpenses(GrantId.of(id), r.year(), r.amount()), actor);
+    }
+
+    public record HolidayRequest(@NotNull LocalDate from, @NotNull LocalDate to, boolean inDenmark) {
+    }
+
+    @PostMapping("/grants/{id}/holiday-support")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void holiday(@PathVariable String id, @Valid @RequestBody HolidayRequest r, Actor actor) {
+        commands.send(new RecordHolidaySupport(GrantId.of(id), r.from(), r.to(), r.inDenmark()), actor);
+    }
+
+    public record OwnPaymentRequest(@NotNull LocalDate from, @NotNull LocalDate to, boolean hasIncome, BigDecimal monthlyNetIncome,
+                                    BigDecimal proposedMonthlyPayment, boolean mealsIncluded) {
+    }
+
+    @PostMapping("/grants/{id}/own-payment")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void ownPayment(@PathVariable String id, @Valid @RequestBody OwnPaymentRequest r, Actor actor) {
+        commands.send(new AssessOwnPayment(GrantId.of(id), r.from(), r.to(), r.hasIncome(), r.monthlyNetIncome(),
+                r.proposedMonthlyPayment(), r.mealsIncluded()), actor);
+    }
+
+    public record TransportRequest(@NotNull YearMonth month, @NotNull BigDecimal distanceKm, @NotNull BigDecimal transportCost,
+                                   @NotNull BigDecimal netEarnings) {
+    }
+
+    @PostMapping("/grants/{id}/transport")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void transport(@PathVariable String id, @Valid @RequestBody TransportRequest r, Actor actor) {
+        commands.send(new AssessTransportContribution(GrantId.of(id), r.month(), r.distanceKm(), r.transportCost(),
+                r.netEarnings()), actor);
+    }
+
+    public record FollowUpCompletion(@NotNull String deadlineKey, LocalDate completedOn, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/grants/{id}/follow-ups/completion")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void completeFollowUp(@PathVariable String id, @Valid @RequestBody FollowUpCompletion r, Actor actor) {
+        commands.send(new CompleteFollowUp(FollowUpId.forGrant(GrantId.of(id)), r.deadlineKey(),
+                commands.happenedOn(r.completedOn(), "completedOn"), r.note(), null), actor);
+    }
+
+    public record CancellationRequest(LocalDate cancelledOn) {
+    }
+
+    @PostMapping("/grants/{id}/follow-ups/cancellations")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void citizenCancelled(@PathVariable String id, @RequestBody(required = false) CancellationRequest r, Actor actor) {
+        commands.send(new RecordCancellationByCitizen(FollowUpId.forGrant(GrantId.of(id)),
+                commands.happenedOn(r == null ? null : r.cancelledOn(), "cancelledOn")), actor);
+    }
+
+    public record OutreachRequest(@NotNull String municipality, @PersonalData String cpr, LocalDate startedOn,
+                                  @Size(max = 500) String description) {
+        @Override
+        public String toString() {
+            return "OutreachRequest[" + municipality + "]";
+        }
+    }
+
+    public record Created(String id) {
+    }
+
+    /** SEL99-NO-VISITATION: outreach support without application; the CPR number is optional (ANONYMOUS). */
+    @PostMapping("/outreach")
+    public ResponseEntity<Created> outreach(@Valid @RequestBody OutreachRequest r, Actor actor) {
+        GrantId id = GrantId.random();
+        CitizenId citizen = r.cpr() == null || r.cpr().isBlank() ? null : pseudonyms.of(Cpr.of(r.cpr()));
+        commands.send(new StartOutreachContact(id, MunicipalityId.of(r.municipality()),
+                citizen, commands.happenedOn(r.startedOn(), "startedOn"), r.description()), actor);
+        return ResponseEntity.created(URI.create("/grants/" + id)).body(new Created(id.value()));
+    }
+
+    public record WrittenDecisionRequest(LocalDate decidedOn, @NotNull DecisionContent content) {
+    }
+
+    @PostMapping("/grants/{id}/written-decision")
+    public DecisionCreated writtenDecision(@PathVariable String id, @Valid @RequestBody WrittenDecisionRequest r, Actor actor) {
+        DecisionId decision = DecisionId.random();
+        commands.send(new IssueWrittenDecision(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"),
+                r.content()), actor);
+        return new DecisionCreated(decision.value());
+    }
+
+    private LocalDate received(LocalDate d) {
+        return d == null ? null : commands.happenedOn(d, "receivedByCitizenOn");
+    }
+}

@@ -1,0 +1,73 @@
+package dk.grantlifecycle.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The core promise on real PostgreSQL: a first-time § 85 grant made through the API keeps its
+ * 12-week reassessment across a restart of the whole service (embedded PostgreSQL included), and
+ * when the clock has moved 12 weeks ReassessmentDue fires exactly once.
+ */
+class RestartReassessmentIT {
+
+    @TempDir
+    Path data;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(dk.grantlifecycle.api.GrantsApplication.class).run(
+                "--server.port=0", "--grants.simulation.enabled=true",
+                "--grants.embedded-postgres.data-directory=" + data.resolve("postgres"));
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), "cw-test");
+    }
+
+    @Test
+    @DisplayName("SEL85-REASSESS-12W: the 12-week reassessment survives a restart and fires exactly once")
+    void reassessmentSurvivesRestartAndFiresOnce() {
+        Workflow workflow;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            assertThat(api.put("/simulation/clock", "{\"instant\": \"2025-02-03T09:00:00Z\"}").status()).isEqualTo(200);
+            workflow = new Workflow(api).receive("lejre", "010190-1234").assess(2).grant();
+            JsonNode deadline = workflow.caseView().path("deadlines").get(0);
+            assertThat(deadline.path("ruleId").asText()).isEqualTo("SEL85-REASSESS-12W");
+            assertThat(deadline.path("dueOn").asText()).isEqualTo("2025-04-28");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            Workflow after = new Workflow(api);
+            after.applicationId = workflow.applicationId;
+            assertThat(api.get("/simulation/clock").text("today")).as("the simulated clock continues").isEqualTo("2025-02-03");
+            assertThat(reassessmentsDue(jdbc)).isZero();
+
+            assertThat(api.post("/simulation/clock/advance", "{\"by\": \"P12W\"}").text("today")).isEqualTo("2025-04-28");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> reassessmentsDue(jdbc) == 1);
+            JsonNode due = after.awaitCase(c -> "DUE_TODAY".equals(c.path("deadlines").get(0).path("status").asText()))
+                    .path("deadlines").get(0);
+            assertThat(due.path("kind").asText()).isEqualTo("REASSESSMENT");
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> reassessmentsDue(jdbc) == 1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Integer.class)).isZero();
+        }
+    }
+
+    private static int reassessmentsDue(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%$ReassessmentDue'",
+                Integer.class);
+    }
+}

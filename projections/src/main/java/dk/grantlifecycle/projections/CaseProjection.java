@@ -1,0 +1,192 @@
+package dk.grantlifecycle.projections;
+
+import dk.grantlifecycle.domain.application.ApplicationEvent.*;
+import dk.grantlifecycle.domain.assessment.AssessmentEvent.AssessmentStarted;
+import dk.grantlifecycle.domain.grant.GrantEvent;
+import dk.grantlifecycle.domain.grant.GrantEvent.*;
+import dk.grantlifecycle.domain.grant.ServiceDecision;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A case's current state and its service lines, as the caseworker's screens show them. Rows are
+ * written with absolute values keyed by aggregate id, so a redelivered event changes nothing;
+ * the processor runs in one segment, so events apply in the order they were stored.
+ */
+@Component
+@ProcessingGroup(CaseProjection.PROCESSING_GROUP)
+public class CaseProjection {
+
+    public static final String PROCESSING_GROUP = "cases";
+
+    private final JdbcTemplate jdbc;
+
+    public CaseProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ApplicationReceived e, @Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO case_view (application_id, citizen_id, municipality, paragraph, status, received_on, acute,
+                                               source, team, services, rule_set_version, updated_at)
+                        VALUES (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?::jsonb, ?, ?)
+                        ON CONFLICT (application_id) DO NOTHING""",
+                e.applicationId().value(), e.citizenId().value(), e.municipality().value(), e.paragraph().name(),
+                date(e.receivedOn()), e.acute(), e.source() == null ? null : e.source().channel().name(), e.team(),
+                Json.write(e.services()), String.valueOf(e.ruleSetVersion()), ts(at));
+    }
+
+    @EventHandler
+    void on(CaseworkerAssigned e, @Timestamp Instant at) {
+        update(e.applicationId().value(), at, "team = ?, caseworker = ?", e.team(), e.caseworker());
+    }
+
+    @EventHandler
+    void on(CaseRoutedToUnit e, @Timestamp Instant at) {
+        update(e.applicationId().value(), at, "routed_to = ?", e.unit());
+    }
+
+    @EventHandler
+    void on(AssessmentStarted e, @Timestamp Instant at) {
+        update(e.applicationId().value(), at, "assessment_id = ?, status = CASE WHEN status = 'RECEIVED' THEN 'ASSESSING' ELSE status END",
+                e.assessmentId().value());
+    }
+
+    @EventHandler
+    void on(AssessmentAttached e, @Timestamp Instant at) {
+        update(e.applicationId().value(), at, "assessment_id = ?, scores = ?::jsonb", e.assessmentId().value(),
+                Json.write(e.scores()));
+    }
+
+    @EventHandler
+    void on(ApplicationReferredElsewhere e, @Timestamp Instant at) {
+        update(e.applicationId().value(), at, "status = 'REFERRED', referred_to = ?", e.referredTo());
+    }
+
+    @EventHandler
+    void on(ApplicationDecided e, @Timestamp Instant at) {
+        update(e.applicationId().value(), at, "status = 'DECIDED', decision_id = ?, decided_on = ?, rule_set_version = ?",
+                e.decisionId().value(), date(e.decidedOn()), String.valueOf(e.ruleSetVersion()));
+    }
+
+    @EventHandler
+    void on(CaseRemitted e, @Timestamp Instant at) {
+        update(e.applicationId().value(), at, "status = 'REOPENED'");
+    }
+
+    @EventHandler
+    void on(ServiceGranted e, @Timestamp Instant at) {
+        insertGrant(e, "GRANTED", at);
+    }
+
+    @EventHandler
+    void on(ServiceRejected e, @Timestamp Instant at) {
+        insertGrant(e, "REJECTED", at);
+    }
+
+    private void insertGrant(GrantEvent.Opened e, String status, Instant at) {
+        ServiceDecision d = e.decision();
+        jdbc.update("""
+                        INSERT INTO grant_view (grant_id, case_id, citizen_id, municipality, paragraph, service_code, service_name,
+                                                outcome, status, decision_id, decided_on, terms, rule_ids, rule_set_version,
+                                                action_plan, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+                        ON CONFLICT (grant_id) DO NOTHING""",
+                e.grantId().value(), e.caseId(), e.citizenId() == null ? null : e.citizenId().value(), e.municipality().value(),
+                d.paragraph().name(), d.serviceCode(), d.serviceName(), d.outcome().name(), status, e.decisionId().value(),
+                date(e.decidedOn()), Json.write(d.terms()), Json.write(d.ruleIds()), String.valueOf(e.ruleSetVersion()),
+                d.actionPlan() == null ? null : d.actionPlan().name(), ts(at));
+    }
+
+    @EventHandler
+    void on(OutreachContactStarted e, @Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO grant_view (grant_id, case_id, citizen_id, municipality, paragraph, service_code, service_name,
+                                                outcome, status, decided_on, started_on, rule_set_version, updated_at)
+                        VALUES (?, ?, ?, ?, 'SEL99', 'SEL99', ?, 'GRANTED', 'STARTED', ?, ?, ?, ?)
+                        ON CONFLICT (grant_id) DO NOTHING""",
+                e.grantId().value(), e.grantId().value(), e.citizenId() == null ? null : e.citizenId().value(),
+                e.municipality().value(), e.description(), date(e.startedOn()), date(e.startedOn()),
+                String.valueOf(e.ruleSetVersion()), ts(at));
+    }
+
+    @EventHandler
+    void on(ActionPlanOffered e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "action_plan_offered = TRUE");
+    }
+
+    @EventHandler
+    void on(ActionPlanAnswered e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "action_plan_accepted = ?", e.accepted());
+    }
+
+    @EventHandler
+    void on(ProviderAssigned e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "provider = ?", e.provider());
+    }
+
+    @EventHandler
+    void on(ServiceStarted e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "status = 'STARTED', started_on = ?", date(e.startedOn()));
+    }
+
+    @EventHandler
+    void on(ScopeIncreased e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "terms = ?::jsonb, coming_terms = NULL, coming_terms_from = NULL",
+                Json.write(e.terms()));
+    }
+
+    @EventHandler
+    void on(ScopeReduced e, @Timestamp Instant at) {
+        if (e.effectiveOn().isAfter(e.decidedOn())) {
+            updateGrant(e.grantId().value(), at, "coming_terms = ?::jsonb, coming_terms_from = ?", Json.write(e.terms()),
+                    date(e.effectiveOn()));
+        } else {
+            updateGrant(e.grantId().value(), at, "terms = ?::jsonb", Json.write(e.terms()));
+        }
+    }
+
+    @EventHandler
+    void on(GrantTerminated e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "status = 'ENDED', ends_on = ?, end_reason = ?", date(e.effectiveOn()),
+                e.reason().name());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE case_view, grant_view");
+    }
+
+    private void update(String applicationId, Instant at, String set, Object... args) {
+        Object[] all = append(args, ts(at), applicationId);
+        jdbc.update("UPDATE case_view SET " + set + ", updated_at = ? WHERE application_id = ?", all);
+    }
+
+    private void updateGrant(String grantId, Instant at, String set, Object... args) {
+        Object[] all = append(args, ts(at), grantId);
+        jdbc.update("UPDATE grant_view SET " + set + ", updated_at = ? WHERE grant_id = ?", all);
+    }
+
+    private static Object[] append(Object[] args, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    static java.sql.Timestamp ts(Instant at) {
+        return java.sql.Timestamp.from(at);
+    }
+}
