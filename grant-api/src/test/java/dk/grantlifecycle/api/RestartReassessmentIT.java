@@ -26,7 +26,7 @@ class RestartReassessmentIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(dk.grantlifecycle.api.GrantsApplication.class).run(
-                "--server.port=0", "--grants.simulation.enabled=true",
+                "--server.port=0", "--grants.simulation.enabled=true", "--grants.simulation.start=2025-02-03T09:00:00Z",
                 "--grants.embedded-postgres.data-directory=" + data.resolve("postgres"));
     }
 
@@ -40,7 +40,6 @@ class RestartReassessmentIT {
         Workflow workflow;
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
-            assertThat(api.put("/simulation/clock", "{\"instant\": \"2025-02-03T09:00:00Z\"}").status()).isEqualTo(200);
             workflow = new Workflow(api).receive("lejre", "010190-1234").assess(2).grant();
             JsonNode deadline = workflow.caseView().path("deadlines").get(0);
             assertThat(deadline.path("ruleId").asText()).isEqualTo("SEL85-REASSESS-12W");
@@ -50,8 +49,7 @@ class RestartReassessmentIT {
         try (ConfigurableApplicationContext second = start()) {
             Api api = api(second);
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            Workflow after = new Workflow(api);
-            after.applicationId = workflow.applicationId;
+            Workflow after = Workflow.of(api, workflow.applicationId);
             assertThat(api.get("/simulation/clock").text("today")).as("the simulated clock continues").isEqualTo("2025-02-03");
             assertThat(reassessmentsDue(jdbc)).isZero();
 

@@ -19,6 +19,13 @@ public final class Workflow {
         this.api = api;
     }
 
+    /** A workflow on a case that already exists. */
+    public static Workflow of(Api api, String applicationId) {
+        Workflow w = new Workflow(api);
+        w.applicationId = applicationId;
+        return w;
+    }
+
     public Workflow receive(String municipality, String cpr) {
         Api.Response r = api.post("/applications", """
                 {"citizen": {"cpr": "%s", "name": "Test Borger"}, "municipality": "%s", "paragraph": "SEL85",

@@ -19,8 +19,9 @@ import java.time.Instant;
 public class ClockConfig {
 
     @Bean
-    public SimulationClock clock(@Value("${grants.simulation.enabled:false}") boolean simulation) {
-        SimulationClock clock = new SimulationClock(Copenhagen.ZONE, simulation);
+    public SimulationClock clock(@Value("${grants.simulation.enabled:false}") boolean simulation,
+                                 @Value("${grants.simulation.start:}") String start) {
+        SimulationClock clock = new SimulationClock(Copenhagen.ZONE, simulation, start.isBlank() ? null : Instant.parse(start));
         GenericEventMessage.clock = clock;
         return clock;
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * mode an operator sets or advances it (training, what-if runs, end-to-end tests), and
  * everything that reads time (commands, event timestamps, the deadline scheduler) follows. The
  * clock is an offset from the system clock; {@link SimulationClockStore} keeps it across restarts.
+ * It never moves backwards while running: a simulation that starts in the past says so at start
+ * ({@code grants.simulation.start}).
  */
 public final class SimulationClock extends Clock {
 
@@ -18,9 +20,12 @@ public final class SimulationClock extends Clock {
     private final boolean simulated;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    public SimulationClock(ZoneId zone, boolean simulated) {
+    public SimulationClock(ZoneId zone, boolean simulated, Instant start) {
         this.zone = zone;
         this.simulated = simulated;
+        if (simulated && start != null) {
+            offset.set(Duration.between(Instant.now(), start));
+        }
     }
 
     public boolean simulated() {
@@ -42,12 +47,13 @@ public final class SimulationClock extends Clock {
         return Clock.offset(Clock.system(zone), offset.get());
     }
 
-    /** Sets the clock to {@code target}; backwards only when {@code mayGoBack} (nothing recorded yet). */
-    public Instant setTo(Instant target, boolean mayGoBack) {
+    /** Moves the clock forward to {@code target}. */
+    public Instant setTo(Instant target) {
         requireSimulated();
         Instant now = instant();
-        if (target.isBefore(now) && !mayGoBack) {
-            throw new IllegalArgumentException("once history is recorded the clock only moves forward; it is " + now);
+        if (target.isBefore(now)) {
+            throw new IllegalArgumentException("the clock only moves forward; it is " + now
+                    + " (start a simulation at an earlier date with grants.simulation.start)");
         }
         offset.updateAndGet(o -> o.plus(Duration.between(now, target)));
         return instant();

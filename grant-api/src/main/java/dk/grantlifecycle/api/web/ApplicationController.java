@@ -74,7 +74,7 @@ public class ApplicationController {
 
     @PostMapping
     public ResponseEntity<Created> receive(@Valid @RequestBody ReceiveRequest r, Actor actor) {
-        Cpr cpr = Cpr.of(r.citizen().cpr());
+        Cpr cpr = BadInput.cpr(r.citizen().cpr(), "citizen.cpr");
         CitizenId citizenId = pseudonyms.of(cpr);
         ApplicationId id = ApplicationId.random();
         ApplicationSource source = r.source() == null ? new ApplicationSource(ApplicationSource.Channel.CITIZEN, null) : r.source();

@@ -14,14 +14,19 @@ public class Commands {
 
     private final CommandGateway gateway;
     private final Clock clock;
+    private final ReadModelCatchUp catchUp;
 
-    public Commands(CommandGateway gateway, Clock clock) {
+    public Commands(CommandGateway gateway, Clock clock, ReadModelCatchUp catchUp) {
         this.gateway = gateway;
         this.clock = clock;
+        this.catchUp = catchUp;
     }
 
+    /** Sends the command with the actor's metadata, then lets the read models catch up (read your writes). */
     public <R> R send(Object command, Actor actor) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metadata()));
+        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metadata()));
+        catchUp.await();
+        return result;
     }
 
     public LocalDate today() {

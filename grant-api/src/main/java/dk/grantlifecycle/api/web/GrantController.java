@@ -12,7 +12,6 @@ import dk.grantlifecycle.domain.grant.GrantId;
 import dk.grantlifecycle.domain.grant.GrantTerms;
 import dk.grantlifecycle.domain.grant.ProviderRelation;
 import dk.grantlifecycle.domain.shared.CitizenId;
-import dk.grantlifecycle.domain.shared.Cpr;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import dk.grantlifecycle.domain.shared.Paragraph;
 import dk.grantlifecycle.domain.shared.PersonalData;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -222,7 +220,7 @@ public class GrantController {
     @PostMapping("/outreach")
     public ResponseEntity<Created> outreach(@Valid @RequestBody OutreachRequest r, Actor actor) {
         GrantId id = GrantId.random();
-        CitizenId citizen = r.cpr() == null || r.cpr().isBlank() ? null : pseudonyms.of(Cpr.of(r.cpr()));
+        CitizenId citizen = r.cpr() == null || r.cpr().isBlank() ? null : pseudonyms.of(BadInput.cpr(r.cpr(), "cpr"));
         commands.send(new StartOutreachContact(id, MunicipalityId.of(r.municipality()),
                 citizen, commands.happenedOn(r.startedOn(), "startedOn"), r.description()), actor);
         return ResponseEntity.created(URI.create("/grants/" + id)).body(new Created(id.value()));

@@ -42,6 +42,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation e) {
+        if ("ID".equals(e.ruleId())) {
+            return problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", e.getMessage(), null, e.field());
+        }
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "A rule refuses the request", e.getMessage(),
                 e.ruleId(), e.field());
     }
@@ -54,7 +57,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadInput.class)
     ProblemDetail badInput(BadInput e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", e.getMessage(), null, e.field());
+        return problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", e.getMessage(), e.rule(), e.field());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -63,7 +66,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "nothing is recorded under id " + e.getAggregateIdentifier(), null, null);
     }
 
-    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
+            com.github.kagkarlsson.scheduler.exceptions.ExecutionException.class})
     ProblemDetail concurrent(RuntimeException e) {
         ProblemDetail p = problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "another command changed the same case at the same time; read it again and retry", null, null);

@@ -20,7 +20,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Simulation mode (off by default; {@code grants.simulation.enabled=true}): an operator sets or
  * advances the service's clock, and deadlines that fall due fire as they would in real time.
- * The clock may start at any date; once history is recorded it only moves forward.
+ * The clock only moves forward; {@code grants.simulation.start} starts a simulation at an earlier date.
  */
 @RestController
 @RequestMapping("/simulation/clock")

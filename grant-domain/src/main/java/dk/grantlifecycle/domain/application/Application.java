@@ -107,17 +107,19 @@ public class Application {
         assertOpen();
         RuleViolation.require(c.referredTo() != null && !c.referredTo().isBlank(), "SEL85-PENSIONER", "referredTo",
                 "name where the citizen is referred");
-        List<String> closed = closeCaseDeadlines(deadlineManager);
+        Map<String, String> closed = caseDeadlineSchedules();
         apply(new ApplicationReferredElsewhere(applicationId, c.referredTo(), c.reason(),
-                c.ruleIds() == null ? List.of() : List.copyOf(c.ruleIds()), c.referredOn(), closed));
+                c.ruleIds() == null ? List.of() : List.copyOf(c.ruleIds()), c.referredOn(), List.copyOf(closed.keySet())));
+        cancel(deadlineManager, CASE_DEADLINE, closed);
     }
 
     @CommandHandler
     public void handle(StartAcuteSupport c, DeadlineManager deadlineManager) {
         String key = deadlines.keySet().stream().filter(k -> "CASE-ACUTE".equals(deadlines.get(k).ruleId())).findFirst()
                 .orElseThrow(() -> new RuleViolation("CASE-ACUTE", "acute", "the application is not marked acute"));
-        deadlineManager.cancelSchedule(CASE_DEADLINE, deadlines.get(key).scheduleId());
+        String scheduleId = deadlines.get(key).scheduleId();
         apply(new AcuteSupportStarted(applicationId, key, c.startedOn(), c.description()));
+        deadlineManager.cancelSchedule(CASE_DEADLINE, scheduleId);
     }
 
     @CommandHandler
@@ -139,9 +141,11 @@ public class Application {
         boolean needsAssessment = outcomes.stream().anyMatch(o -> o.granted()) && in.rules().eligibilityOrNone().levels() != null;
         RuleViolation.require(!needsAssessment || scores != null, "VUM-SCALE", "assessment",
                 "the decision needs a completed VUM assessment of the application");
-        List<String> closed = closeCaseDeadlines(deadlineManager);
+        Map<String, String> closed = caseDeadlineSchedules();
         apply(new ApplicationDecided(applicationId, c.decisionId(), c.decidedOn(), citizenId, municipality, paragraph,
-                in.version(), assessmentId, outcomes, maker.facts(), c.content(), c.receivedByCitizenOn(), closed));
+                in.version(), assessmentId, outcomes, maker.facts(), c.content(), c.receivedByCitizenOn(),
+                List.copyOf(closed.keySet())));
+        cancel(deadlineManager, CASE_DEADLINE, closed);
     }
 
     @CommandHandler
@@ -150,11 +154,11 @@ public class Application {
         RuleViolation.require(c.expectedDecisionBy() != null && c.informedOn() != null
                         && c.expectedDecisionBy().isAfter(c.informedOn()), "CASE-DEADLINE-LETTER", "expectedDecisionBy",
                 "the letter names a date after it is sent");
-        for (String key : caseDeadlineKeys()) {
-            deadlineManager.cancelSchedule(CASE_DEADLINE, deadlines.get(key).scheduleId());
-            apply(new CitizenInformedOfDelay(applicationId, key, c.informedOn(), c.expectedDecisionBy(), c.reason()));
-        }
+        Map<String, String> replaced = caseDeadlineSchedules();
+        replaced.keySet().forEach(key ->
+                apply(new CitizenInformedOfDelay(applicationId, key, c.informedOn(), c.expectedDecisionBy(), c.reason())));
         openCaseDeadline(deadlineManager, c.expectedDecisionBy(), "CASE-DEADLINE-LETTER");
+        cancel(deadlineManager, CASE_DEADLINE, replaced);
     }
 
     @CommandHandler
@@ -171,8 +175,9 @@ public class Application {
     @CommandHandler
     public void handle(NoteTreatmentStarted c, DeadlineManager deadlineManager) {
         deadlines.entrySet().stream().filter(e -> e.getValue().guarantee()).findFirst().ifPresent(e -> {
-            deadlineManager.cancelSchedule(GUARANTEE_DEADLINE, e.getValue().scheduleId());
+            String scheduleId = e.getValue().scheduleId();
             apply(new TreatmentStarted(applicationId, e.getKey(), c.startedOn()));
+            deadlineManager.cancelSchedule(GUARANTEE_DEADLINE, scheduleId);
         });
     }
 
@@ -198,14 +203,23 @@ public class Application {
         apply(new CaseProcessingDeadlineSet(applicationId, key, due, ruleId, scheduleId));
     }
 
-    private List<String> closeCaseDeadlines(DeadlineManager deadlineManager) {
-        List<String> keys = caseDeadlineKeys();
-        keys.forEach(k -> deadlineManager.cancelSchedule(CASE_DEADLINE, deadlines.get(k).scheduleId()));
-        return keys;
+    /** The open case-processing deadlines, key to schedule id, captured before the event that closes them. */
+    private Map<String, String> caseDeadlineSchedules() {
+        Map<String, String> open = new LinkedHashMap<>();
+        deadlines.forEach((key, d) -> {
+            if (!d.guarantee()) {
+                open.put(key, d.scheduleId());
+            }
+        });
+        return open;
     }
 
-    private List<String> caseDeadlineKeys() {
-        return deadlines.entrySet().stream().filter(e -> !e.getValue().guarantee()).map(Map.Entry::getKey).toList();
+    /**
+     * Cancels schedules after the closing event is applied, so a command that loses a race with
+     * another node fails on the event store (a retryable conflict) before it touches the scheduler.
+     */
+    static void cancel(DeadlineManager deadlineManager, String name, Map<String, String> schedules) {
+        schedules.values().forEach(id -> deadlineManager.cancelSchedule(name, id));
     }
 
     private void assertOpen() {

@@ -96,8 +96,8 @@ public class FollowUp {
         Open o = open.get(c.deadlineKey());
         RuleViolation.require(o != null, "SEL85-FOLLOWUP-6M", "deadlineKey", "no open follow-up '" + c.deadlineKey() + "'");
         RuleViolation.require(c.completedOn() != null, o.ruleId(), "completedOn", "is required");
-        deadlines.cancelSchedule(DEADLINE, o.scheduleId());
         apply(new FollowUpCompleted(followUpId, c.deadlineKey(), c.completedOn(), c.note()));
+        deadlines.cancelSchedule(DEADLINE, o.scheduleId());
         Cadence k = o.cadence() >= 0 ? cadences.get(o.cadence()) : null;
         if (k != null && k.every() != null && !ended) {
             schedule(deadlines, o.cadence(), c.completedOn().plus(k.every()), null);
@@ -125,8 +125,9 @@ public class FollowUp {
             return;
         }
         List<String> closed = new ArrayList<>(open.keySet());
-        closed.forEach(k -> deadlines.cancelSchedule(DEADLINE, open.get(k).scheduleId()));
+        List<String> schedules = open.values().stream().map(Open::scheduleId).toList();
         apply(new FollowUpPlanEnded(followUpId, c.endedOn(), c.reason(), closed));
+        schedules.forEach(id -> deadlines.cancelSchedule(DEADLINE, id));
         if (!c.citizenDeclinesAfterCare()) {
             for (int i = 0; i < cadences.size(); i++) {
                 if (cadences.get(i).anchor() == Anchor.AFTER_END) {

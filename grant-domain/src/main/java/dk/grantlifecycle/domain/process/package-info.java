@@ -1,0 +1,2 @@
+/** The case process: the policy that carries a case from one aggregate to the next. */
+package dk.grantlifecycle.domain.process;
