@@ -3,6 +3,9 @@ package dk.grantlifecycle.api.web;
 import dk.grantlifecycle.domain.process.CaseProcess;
 import dk.grantlifecycle.projections.CaseProjection;
 import dk.grantlifecycle.projections.DeadlineProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -13,13 +16,15 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read your writes: after a command, the API waits (briefly, bounded) until the case process
  * and the case read models have processed everything stored so far, including what the case
- * process adds in turn, so a client that posts and then reads sees its change. Positions come
- * from the token table, so it works whichever node owns the processors' segments. When the
- * bound passes, the answer goes out anyway and the read models follow moments later.
+ * process adds in turn, so a client that posts and then reads sees its change. A segment this
+ * node runs reports its position from memory (a processor stores its token only when it handles
+ * an event or extends its claim); a segment another node runs is read from the token table.
+ * When the bound passes, the answer goes out anyway and the read models follow moments later.
  */
 @Component
 public class ReadModelCatchUp {
@@ -29,12 +34,15 @@ public class ReadModelCatchUp {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
     private final Duration bound;
 
     public ReadModelCatchUp(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
+                            EventProcessingConfiguration processing,
                             @Value("${grants.read-your-writes.timeout:PT2S}") Duration bound) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.processing = processing;
         this.bound = bound;
     }
 
@@ -69,12 +77,16 @@ public class ReadModelCatchUp {
     }
 
     private long position(String processor) {
-        List<Long> positions = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?", (rs, i) -> {
-            byte[] token = rs.getBytes(1);
-            if (token == null) {
-                return -1L;
+        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        List<Long> positions = jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", (rs, i) -> {
+            EventTrackerStatus status = local.get(rs.getInt(1));
+            if (status != null) {
+                return status.getCurrentPosition().orElse(-1L);
             }
-            TrackingToken t = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, rs.getString(2), null));
+            byte[] token = rs.getBytes(2);
+            TrackingToken t = token == null ? null
+                    : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, rs.getString(3), null));
             return t == null ? -1L : t.position().orElse(-1L);
         }, processor);
         return positions.stream().mapToLong(Long::longValue).min().orElse(-1L);
