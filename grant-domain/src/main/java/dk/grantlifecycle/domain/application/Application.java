@@ -3,6 +3,13 @@ package dk.grantlifecycle.domain.application;
 import dk.grantlifecycle.domain.application.ApplicationCommands.*;
 import dk.grantlifecycle.domain.application.ApplicationEvent.*;
 import dk.grantlifecycle.domain.assessment.AssessmentId;
+import dk.grantlifecycle.domain.grant.DecisionContent;
+import dk.grantlifecycle.domain.grant.Decisions;
+import dk.grantlifecycle.domain.hearing.HearingEvents.HearingAnswerDeadlinePassed;
+import dk.grantlifecycle.domain.hearing.HearingEvents.HearingAnswered;
+import dk.grantlifecycle.domain.hearing.HearingEvents.HearingRequested;
+import dk.grantlifecycle.domain.hearing.Hearings;
+import dk.grantlifecycle.domain.rules.LegalCalendar;
 import dk.grantlifecycle.domain.rules.Fact;
 import dk.grantlifecycle.domain.rules.ParagraphRules;
 import dk.grantlifecycle.domain.rules.RuleBook;
@@ -57,6 +64,7 @@ public class Application {
     private AssessmentId assessmentId;
     private Map<String, VumLevel> scores;
     private final Map<String, OpenDeadline> deadlines = new LinkedHashMap<>();
+    private final Hearings hearings = new Hearings();
     private int caseDeadlines;
 
     private record OpenDeadline(String scheduleId, LocalDate dueOn, String ruleId, boolean guarantee, boolean fired) {
@@ -67,7 +75,7 @@ public class Application {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public void handle(ReceiveApplication c, RuleBook rules, DeadlineManager deadlineManager) {
+    public void handle(ReceiveApplication c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlineManager) {
         RuleViolation.require(c.citizenId() != null && c.citizen() != null, "CPR-VALID", "citizen", "the citizen is required");
         RuleViolation.require(c.services() != null && !c.services().isEmpty(), "SEL85-PARTIAL", "services",
                 "name at least one service asked for");
@@ -87,10 +95,10 @@ public class Application {
             openCaseDeadline(deadlineManager, c.receivedOn(), "CASE-ACUTE");
         }
         if (in.rules().caseProcessing() != null) {
-            openCaseDeadline(deadlineManager, c.receivedOn().plus(in.rules().caseProcessing()), "CASE-DEADLINE");
+            openCaseDeadline(deadlineManager, calendar.plus(c.receivedOn(), in.rules().caseProcessing()), "CASE-DEADLINE");
         }
         if (in.rules().treatmentGuarantee() != null && !facts.contains(Fact.FREE_CHOICE_OF_TREATMENT_PROVIDER)) {
-            LocalDate due = c.receivedOn().plus(in.rules().treatmentGuarantee());
+            LocalDate due = calendar.plus(c.receivedOn(), in.rules().treatmentGuarantee());
             String key = c.applicationId() + "/treatment-guarantee";
             String scheduleId = deadlineManager.schedule(Copenhagen.startOf(due), GUARANTEE_DEADLINE, new DeadlinePayload(key, due));
             apply(new TreatmentGuaranteeSet(c.applicationId(), key, due, "SEL101-GUARANTEE", scheduleId));
@@ -131,21 +139,60 @@ public class Application {
     }
 
     @CommandHandler
-    public void handle(DecideApplication c, RuleBook rules, DeadlineManager deadlineManager) {
+    public void handle(DecideApplication c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlineManager) {
         assertOpen();
         RuleViolation.require(c.decidedOn() != null && !c.decidedOn().isBefore(receivedOn), "CASE-DEADLINE", "decidedOn",
                 "a decision is dated on or after the application's receipt, " + receivedOn);
         RulesInForce in = rules.inForce(municipality, paragraph, c.decidedOn());
-        DecisionMaker maker = new DecisionMaker(in, c, cpr.birthDate(), scores, receiptFacts);
+        DecisionMaker maker = new DecisionMaker(in, c, cpr.birthDate(), scores, receiptFacts, calendar);
         var outcomes = maker.outcomes(services);
         boolean needsAssessment = outcomes.stream().anyMatch(o -> o.granted()) && in.rules().eligibilityOrNone().levels() != null;
         RuleViolation.require(!needsAssessment || scores != null, "VUM-SCALE", "assessment",
                 "the decision needs a completed VUM assessment of the application");
+        boolean fullyInFavour = outcomes.stream().allMatch(o -> o.granted());
+        if (!fullyInFavour) {
+            hearings.assertHeard(c.factsNotSeenByCitizen(), "factsNotSeenByCitizen");
+        }
+        Decisions.Sent sent = Decisions.sent(c.delivery(), c.decidedOn(), in.general(), calendar);
+        DecisionContent content = Decisions.content(c.content(), fullyInFavour, sent.receivedOn(), in.general(), calendar);
         Map<String, String> closed = caseDeadlineSchedules();
         apply(new ApplicationDecided(applicationId, c.decisionId(), c.decidedOn(), citizenId, municipality, paragraph,
-                in.version(), assessmentId, outcomes, maker.facts(), c.content(), c.receivedByCitizenOn(),
+                in.version(), assessmentId, outcomes, maker.facts(), content, sent.channel(), sent.receivedOn(),
                 List.copyOf(closed.keySet())));
         cancel(deadlineManager, CASE_DEADLINE, closed);
+    }
+
+    @CommandHandler
+    public void handle(HearCitizen c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlineManager) {
+        assertOpen();
+        hearings.request(applicationId.value(), c.hearingId(), c.sentOn(), c.answerBy(),
+                rules.general(municipality, c.sentOn() == null ? receivedOn : c.sentOn()).hearingAnswer(), c.facts(),
+                calendar, deadlineManager);
+    }
+
+    @CommandHandler
+    public void handle(RecordHearingAnswer c, DeadlineManager deadlineManager) {
+        hearings.answer(applicationId.value(), c.hearingId(), c.answeredOn(), c.answer(), deadlineManager);
+    }
+
+    @DeadlineHandler(deadlineName = Hearings.DEADLINE)
+    void hearingDeadlinePassed(DeadlinePayload due) {
+        hearings.deadlinePassed(applicationId.value(), due);
+    }
+
+    @EventSourcingHandler
+    void on(HearingRequested e) {
+        hearings.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(HearingAnswered e) {
+        hearings.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(HearingAnswerDeadlinePassed e) {
+        hearings.on(e);
     }
 
     @CommandHandler
@@ -162,13 +209,12 @@ public class Application {
     }
 
     @CommandHandler
-    public void handle(ReopenAfterRemittal c, RuleBook rules, DeadlineManager deadlineManager) {
-        InvalidState.check(!open, "the case is still being processed");
+    public void handle(ReopenAfterRemittal c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlineManager) {
         RuleViolation.require(c.receivedOn() != null, "CASE-REMITTED", "receivedOn", "when Ankestyrelsen's decision was received");
         apply(new CaseRemitted(applicationId, c.receivedOn(), c.appealReference()));
         ParagraphRules own = rules.inForce(municipality, paragraph, c.receivedOn()).rules();
         if (own.caseProcessing() != null) {
-            openCaseDeadline(deadlineManager, c.receivedOn().plus(own.caseProcessing()), "CASE-REMITTED");
+            openCaseDeadline(deadlineManager, calendar.plus(c.receivedOn(), own.caseProcessing()), "CASE-REMITTED");
         }
     }
 

@@ -2,6 +2,7 @@ package dk.grantlifecycle.domain.application;
 
 import dk.grantlifecycle.domain.assessment.AssessmentId;
 import dk.grantlifecycle.domain.grant.DecisionContent;
+import dk.grantlifecycle.domain.grant.Delivery;
 import dk.grantlifecycle.domain.grant.DecisionId;
 import dk.grantlifecycle.domain.grant.GrantId;
 import dk.grantlifecycle.domain.grant.GrantTerms;
@@ -63,12 +64,13 @@ public final class ApplicationCommands {
      *
      * @param facts                 the caseworker's findings (see {@link Fact})
      * @param activeParagraphs      paragraphs under which the citizen already receives help (EXCL-*)
-     * @param receivedByCitizenOn   when the citizen received the decision, if known (deadlines run from receipt)
+     * @param delivery              how the decision was sent and, if known, received (RECEIPT)
+     * @param factsNotSeenByCitizen the decision rests on facts the citizen has not seen (HEARING)
      */
     public record DecideApplication(@TargetAggregateIdentifier ApplicationId applicationId, DecisionId decisionId,
                                     LocalDate decidedOn, List<OutcomeRequest> outcomes, Set<Fact> facts,
-                                    Set<Paragraph> activeParagraphs, DecisionContent content,
-                                    LocalDate receivedByCitizenOn, @TargetAggregateVersion Long expectedVersion) {
+                                    Set<Paragraph> activeParagraphs, DecisionContent content, Delivery delivery,
+                                    boolean factsNotSeenByCitizen, @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** The caseworker's outcome for one requested service, identified by its code. */
@@ -84,6 +86,15 @@ public final class ApplicationCommands {
     /** CASE-REMITTED: Ankestyrelsen remitted the case; processing reopens from receipt of its decision. */
     public record ReopenAfterRemittal(@TargetAggregateIdentifier ApplicationId applicationId, LocalDate receivedOn,
                                       String appealReference) {
+    }
+
+    /** HEARING: the citizen is heard on facts not yet seen before the decision. */
+    public record HearCitizen(@TargetAggregateIdentifier ApplicationId applicationId, String hearingId, LocalDate sentOn,
+                              LocalDate answerBy, String facts) {
+    }
+
+    public record RecordHearingAnswer(@TargetAggregateIdentifier ApplicationId applicationId, String hearingId,
+                                      LocalDate answeredOn, String answer) {
     }
 
     /** SEL101-GUARANTEE: treatment started (from the grant's service start). */

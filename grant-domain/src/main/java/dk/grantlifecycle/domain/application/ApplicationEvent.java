@@ -4,6 +4,7 @@ import dk.grantlifecycle.domain.assessment.AssessmentId;
 import dk.grantlifecycle.domain.grant.DecisionContent;
 import dk.grantlifecycle.domain.grant.DecisionId;
 import dk.grantlifecycle.domain.grant.ServiceDecision;
+import dk.grantlifecycle.domain.rules.DeliveryChannel;
 import dk.grantlifecycle.domain.rules.Fact;
 import dk.grantlifecycle.domain.rules.RuleSetVersion;
 import dk.grantlifecycle.domain.rules.VumLevel;
@@ -127,8 +128,8 @@ public sealed interface ApplicationEvent {
     record ApplicationDecided(ApplicationId applicationId, DecisionId decisionId, LocalDate decidedOn,
                               CitizenId citizenId, MunicipalityId municipality, Paragraph paragraph,
                               RuleSetVersion ruleSetVersion, AssessmentId basedOn, List<ServiceDecision> outcomes,
-                              Set<Fact> facts, DecisionContent content, LocalDate receivedByCitizenOn,
-                              List<String> closedDeadlineKeys)
+                              Set<Fact> facts, DecisionContent content, DeliveryChannel deliveredBy,
+                              LocalDate receivedByCitizenOn, List<String> closedDeadlineKeys)
             implements ApplicationEvent, DeadlineEvents.ClosedMany {
         @Override
         public boolean met() {

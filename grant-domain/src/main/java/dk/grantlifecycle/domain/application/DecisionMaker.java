@@ -10,6 +10,7 @@ import dk.grantlifecycle.domain.grant.TermsCheck;
 import dk.grantlifecycle.domain.rules.Cadences;
 import dk.grantlifecycle.domain.rules.EligibilityCheck;
 import dk.grantlifecycle.domain.rules.Fact;
+import dk.grantlifecycle.domain.rules.LegalCalendar;
 import dk.grantlifecycle.domain.rules.ParagraphRules.ServiceRule;
 import dk.grantlifecycle.domain.rules.RulesInForce;
 import dk.grantlifecycle.domain.rules.VumLevel;
@@ -33,11 +34,13 @@ final class DecisionMaker {
     private final RulesInForce in;
     private final DecideApplication command;
     private final EligibilityCheck.Subject subject;
+    private final LegalCalendar calendar;
 
     DecisionMaker(RulesInForce in, DecideApplication command, LocalDate birthDate, Map<String, VumLevel> scores,
-                  Set<Fact> receiptFacts) {
+                  Set<Fact> receiptFacts, LegalCalendar calendar) {
         this.in = in;
         this.command = command;
+        this.calendar = calendar;
         Set<Fact> facts = new HashSet<>(receiptFacts);
         if (command.facts() != null) {
             facts.addAll(command.facts());
@@ -68,14 +71,14 @@ final class DecisionMaker {
     }
 
     private ServiceDecision grant(OutcomeRequest o, RequestedService service, String field, Set<String> grantedCodes) {
-        EligibilityCheck check = new EligibilityCheck(in, command.decidedOn(), subject);
+        EligibilityCheck check = new EligibilityCheck(in, command.decidedOn(), subject, calendar);
         check.targetGroup(field);
         GrantTerms given = o.terms();
         ServiceRule catalogued = check.service(service.code(), service.themesOrEmpty(),
                 given == null ? null : given.frequency(), given == null ? null : given.hoursInPeriod(), field);
         GrantTerms terms = TermsCheck.check(in, given, field);
         boolean firstGrant = in.paragraph() != Paragraph.SEL85 || !subject.facts().contains(Fact.EARLIER_SEL85_SUPPORT);
-        List<Cadence> cadences = Cadences.forGrant(in, catalogued, firstGrant, command.decidedOn(), subject.birthDate());
+        List<Cadence> cadences = Cadences.forGrant(in, catalogued, firstGrant, command.decidedOn(), subject.birthDate(), calendar);
         LinkedHashSet<String> ruleIds = new LinkedHashSet<>(check.appliedRules());
         cadences.forEach(c -> ruleIds.add(c.rule()));
         if (o.ruleIds() != null) {
@@ -126,8 +129,8 @@ final class DecisionMaker {
         if (substantial) {
             return ActionPlanDuty.MUST_OFFER;
         }
-        boolean underPension = subject.birthDate() == null
-                || command.decidedOn().isBefore(in.general().statePensionDate(subject.birthDate()));
+        boolean underPension = subject.birthDate() == null || command.decidedOn().isBefore(
+                calendar.plus(subject.birthDate(), in.general().statePensionAge(subject.birthDate())));
         return underPension ? ActionPlanDuty.CONSIDER : ActionPlanDuty.NOT_REQUIRED;
     }
 

@@ -3,6 +3,7 @@ package dk.grantlifecycle.domain.followup;
 import dk.grantlifecycle.domain.followup.FollowUpCommands.*;
 import dk.grantlifecycle.domain.followup.FollowUpEvent.*;
 import dk.grantlifecycle.domain.rules.FollowUpKind;
+import dk.grantlifecycle.domain.rules.LegalCalendar;
 import dk.grantlifecycle.domain.rules.ParagraphRules.Anchor;
 import dk.grantlifecycle.domain.shared.Copenhagen;
 import dk.grantlifecycle.domain.shared.DeadlinePayload;
@@ -56,7 +57,7 @@ public class FollowUp {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(StartFollowUpPlan c, DeadlineManager deadlines) {
+    public void handle(StartFollowUpPlan c, LegalCalendar calendar, DeadlineManager deadlines) {
         if (followUpId != null) {
             return;
         }
@@ -67,17 +68,18 @@ public class FollowUp {
         for (int i = 0; i < plan.size(); i++) {
             Cadence k = plan.get(i);
             if (k.anchor() == Anchor.GRANT) {
-                schedule(deadlines, i, c.grantedOn().plus(k.first()), k.windowOpens() == null ? null : c.grantedOn().plus(k.windowOpens()));
+                schedule(deadlines, i, calendar.plus(c.grantedOn(), k.first()),
+                        k.windowOpens() == null ? null : calendar.plus(c.grantedOn(), k.windowOpens()));
             } else if (k.anchor() == Anchor.AGE) {
                 schedule(deadlines, i, k.fixedDueOn(), null);
             } else if (k.anchor() == Anchor.BEFORE_END && c.validUntil() != null) {
-                schedule(deadlines, i, c.validUntil().minus(k.first()), null);
+                schedule(deadlines, i, calendar.minus(c.validUntil(), k.first()), null);
             }
         }
     }
 
     @CommandHandler
-    public void handle(AnchorServiceStart c, DeadlineManager deadlines) {
+    public void handle(AnchorServiceStart c, LegalCalendar calendar, DeadlineManager deadlines) {
         if (startedOn != null || ended) {
             return;
         }
@@ -85,14 +87,14 @@ public class FollowUp {
         for (int i = 0; i < cadences.size(); i++) {
             Cadence k = cadences.get(i);
             if (k.anchor() == Anchor.START) {
-                schedule(deadlines, i, c.startedOn().plus(k.first()),
-                        k.windowOpens() == null ? null : c.startedOn().plus(k.windowOpens()));
+                schedule(deadlines, i, calendar.plus(c.startedOn(), k.first()),
+                        k.windowOpens() == null ? null : calendar.plus(c.startedOn(), k.windowOpens()));
             }
         }
     }
 
     @CommandHandler
-    public void handle(CompleteFollowUp c, DeadlineManager deadlines) {
+    public void handle(CompleteFollowUp c, LegalCalendar calendar, DeadlineManager deadlines) {
         Open o = open.get(c.deadlineKey());
         RuleViolation.require(o != null, "SEL85-FOLLOWUP-6M", "deadlineKey", "no open follow-up '" + c.deadlineKey() + "'");
         RuleViolation.require(c.completedOn() != null, o.ruleId(), "completedOn", "is required");
@@ -100,7 +102,7 @@ public class FollowUp {
         deadlines.cancelSchedule(DEADLINE, o.scheduleId());
         Cadence k = o.cadence() >= 0 ? cadences.get(o.cadence()) : null;
         if (k != null && k.every() != null && !ended) {
-            schedule(deadlines, o.cadence(), c.completedOn().plus(k.every()), null);
+            schedule(deadlines, o.cadence(), calendar.plus(c.completedOn(), k.every()), null);
         }
     }
 
@@ -120,7 +122,7 @@ public class FollowUp {
     }
 
     @CommandHandler
-    public void handle(EndFollowUpPlan c, DeadlineManager deadlines) {
+    public void handle(EndFollowUpPlan c, LegalCalendar calendar, DeadlineManager deadlines) {
         if (ended) {
             return;
         }
@@ -131,7 +133,7 @@ public class FollowUp {
         if (!c.citizenDeclinesAfterCare()) {
             for (int i = 0; i < cadences.size(); i++) {
                 if (cadences.get(i).anchor() == Anchor.AFTER_END) {
-                    schedule(deadlines, i, c.endedOn().plus(cadences.get(i).first()), null);
+                    schedule(deadlines, i, calendar.plus(c.endedOn(), cadences.get(i).first()), null);
                 }
             }
         }

@@ -54,12 +54,17 @@ public final class GrantCommands {
     }
 
     public record IncreaseScope(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
-                                GrantTerms terms, DecisionContent content, @TargetAggregateVersion Long expectedVersion) {
+                                GrantTerms terms, DecisionContent content, Delivery delivery,
+                                @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /**
+     * A reduction. Under NOTICE-3A-14W it takes effect at the earliest 14 weeks after receipt;
+     * otherwise on {@code effectiveOn} (default: at once). The current terms run until then.
+     */
     public record ReduceScope(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
-                              GrantTerms terms, DecisionContent content, LocalDate receivedByCitizenOn,
-                              @TargetAggregateVersion Long expectedVersion) {
+                              GrantTerms terms, LocalDate effectiveOn, DecisionContent content, Delivery delivery,
+                              boolean factsNotSeenByCitizen, @TargetAggregateVersion Long expectedVersion) {
     }
 
     /**
@@ -68,8 +73,48 @@ public final class GrantCommands {
      */
     public record TerminateGrant(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
                                  EndReason reason, LocalDate effectiveOn, Paragraph replacedBy, DecisionContent content,
-                                 LocalDate receivedByCitizenOn, boolean citizenDeclinesAfterCare,
+                                 Delivery delivery, boolean factsNotSeenByCitizen, boolean citizenDeclinesAfterCare,
                                  @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** COMPLAINT-ANY-FORM: a complaint about one of the grant's decisions, in any form, on time or late. */
+    public record ReceiveComplaint(@TargetAggregateIdentifier GrantId grantId, String complaintId, DecisionId decisionId,
+                                   LocalDate receivedOn, ComplaintForm form, ComplaintSubject subject, String summary) {
+    }
+
+    /**
+     * COMPLAINT-RECONSIDER: the municipality's reconsideration. Changed in the citizen's favour:
+     * the complaint ends and {@code newDecisionId} records the new decision (with {@code terms} when
+     * the service is now granted or its scope changed). Upheld, fully or partly: the complaint goes
+     * to Ankestyrelsen with the case material listed.
+     */
+    public record ReconsiderComplaint(@TargetAggregateIdentifier GrantId grantId, String complaintId, LocalDate reconsideredOn,
+                                      ReconsiderationOutcome outcome, String reasons, DecisionId newDecisionId,
+                                      GrantTerms terms, java.util.List<String> caseMaterial) {
+    }
+
+    /** APPEAL-OUTCOME: Ankestyrelsen's decision, received on {@code receivedOn}. */
+    public record RecordAppealDecision(@TargetAggregateIdentifier GrantId grantId, String complaintId, AppealOutcome outcome,
+                                       LocalDate decidedOn, LocalDate receivedOn, String reference) {
+    }
+
+    /** COMPLAINT-NO-SUSPENSION: Ankestyrelsen grants suspensive effect to a complaint. */
+    public record RecordSuspension(@TargetAggregateIdentifier GrantId grantId, String complaintId, LocalDate grantedOn,
+                                   String reference) {
+    }
+
+    /** HEARING before a later decision on the grant. */
+    public record HearCitizen(@TargetAggregateIdentifier GrantId grantId, String hearingId, LocalDate sentOn,
+                              LocalDate answerBy, String facts) {
+    }
+
+    public record RecordHearingAnswer(@TargetAggregateIdentifier GrantId grantId, String hearingId, LocalDate answeredOn,
+                                      String answer) {
+    }
+
+    /** SHELTER-NOTIFY: the shelter's notice of an admission or a discharge reached the municipality. */
+    public record RecordShelterNotification(@TargetAggregateIdentifier GrantId grantId, ShelterNotice kind,
+                                            LocalDate receivedOn) {
     }
 
     /** Hours used in a month (§ 97 companion hours, § 98 contact hours). */

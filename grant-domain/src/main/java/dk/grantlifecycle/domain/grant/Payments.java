@@ -42,7 +42,7 @@ final class Payments {
                     "monthly, the citizen keeps at least " + keep + " kr");
         }
         BigDecimal total = BigDecimal.ZERO;
-        for (LocalDate night = c.from(); night.isBefore(c.to()); night = night.plusDays(1)) {
+        for (LocalDate night : c.from().datesUntil(c.to()).toList()) {
             BigDecimal rate = own.dailyRate() == null ? null : own.dailyRate().get(night.getYear());
             RuleViolation.require(rate != null, "OWN-PAYMENT", "from",
                     "no daily rate is adopted for " + night.getYear() + "; add the indexed rate to the rule set");

@@ -10,7 +10,11 @@ import dk.grantlifecycle.domain.followup.FollowUpCommands.EndFollowUpPlan;
 import dk.grantlifecycle.domain.followup.FollowUpCommands.StartFollowUpPlan;
 import dk.grantlifecycle.domain.followup.FollowUpId;
 import dk.grantlifecycle.domain.grant.GrantCommands.OpenGrant;
-import dk.grantlifecycle.domain.grant.GrantEvent.GrantTerminated;
+import dk.grantlifecycle.domain.application.ApplicationCommands.ReopenAfterRemittal;
+import dk.grantlifecycle.domain.grant.AppealOutcome;
+import dk.grantlifecycle.domain.grant.GrantEvent.AppealDecided;
+import dk.grantlifecycle.domain.grant.GrantEvent.DecisionChangedInFavour;
+import dk.grantlifecycle.domain.grant.GrantEvent.GrantEnded;
 import dk.grantlifecycle.domain.grant.GrantEvent.ServiceGranted;
 import dk.grantlifecycle.domain.grant.GrantEvent.ServiceStarted;
 import dk.grantlifecycle.domain.grant.ServiceDecision;
@@ -23,7 +27,7 @@ import org.axonframework.eventhandling.EventHandler;
  * The policy that carries a case from one aggregate to the next: a completed assessment is
  * attached to its application, each outcome of a decision opens its grant line, a granted
  * service gets its follow-up plan, a service start anchors the plan (and meets the treatment
- * guarantee), and an ending ends the plan. Runs in a streaming processor with a persistent token,
+ * guarantee), an ending ends the plan, and a case Ankestyrelsen remits reopens its application. Runs in a streaming processor with a persistent token,
  * so nothing is lost across restarts; every command it sends is idempotent, so a redelivered
  * event changes nothing.
  */
@@ -68,8 +72,25 @@ public class CaseProcess {
     }
 
     @EventHandler
-    void on(GrantTerminated e) {
-        commands.sendAndWait(new EndFollowUpPlan(FollowUpId.forGrant(e.grantId()), e.effectiveOn(),
+    void on(GrantEnded e) {
+        commands.sendAndWait(new EndFollowUpPlan(FollowUpId.forGrant(e.grantId()), e.endedOn(),
                 "grant ended: " + e.reason(), e.citizenDeclinesAfterCare()));
+    }
+
+    /** A rejection changed in the citizen's favour on reconsideration: the service now gets its follow-up plan. */
+    @EventHandler
+    void on(DecisionChangedInFavour e) {
+        if (e.nowGranted()) {
+            commands.sendAndWait(new StartFollowUpPlan(FollowUpId.forGrant(e.grantId()), e.grantId(), e.caseId(), e.paragraph(),
+                    e.decidedOn(), e.cadences(), e.terms() == null ? null : e.terms().validUntil(), null));
+        }
+    }
+
+    /** CASE-REMITTED: Ankestyrelsen sent the case back; the application's processing reopens. */
+    @EventHandler
+    void on(AppealDecided e) {
+        if (e.outcome() == AppealOutcome.REMITTED && !e.caseId().equals(e.grantId().value())) {
+            commands.sendAndWait(new ReopenAfterRemittal(ApplicationId.of(e.caseId()), e.receivedOn(), e.reference()));
+        }
     }
 }

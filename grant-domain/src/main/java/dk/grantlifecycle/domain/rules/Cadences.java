@@ -17,7 +17,7 @@ public final class Cadences {
     }
 
     public static List<Cadence> forGrant(RulesInForce in, ServiceRule service, boolean firstGrant, LocalDate decidedOn,
-                                         LocalDate birthDate) {
+                                         LocalDate birthDate, LegalCalendar calendar) {
         if (service != null && Boolean.FALSE.equals(service.followUp())) {
             return List.of();
         }
@@ -32,7 +32,7 @@ public final class Cadences {
                 if (birthDate == null) {
                     continue;
                 }
-                fixed = birthDate.plusYears(f.atAge());
+                fixed = calendar.plus(birthDate, java.time.Period.ofYears(f.atAge()));
                 if (!fixed.isAfter(decidedOn)) {
                     continue;
                 }

@@ -32,12 +32,14 @@ public final class EligibilityCheck {
     private final RulesInForce in;
     private final LocalDate on;
     private final Subject subject;
+    private final LegalCalendar calendar;
     private final java.util.LinkedHashSet<String> applied = new java.util.LinkedHashSet<>();
 
-    public EligibilityCheck(RulesInForce in, LocalDate on, Subject subject) {
+    public EligibilityCheck(RulesInForce in, LocalDate on, Subject subject, LegalCalendar calendar) {
         this.in = in;
         this.on = on;
         this.subject = subject;
+        this.calendar = calendar;
     }
 
     /** The paragraph's target group: age, pension age, facts and exclusions. */
@@ -51,7 +53,8 @@ public final class EligibilityCheck {
             String pensionRule = in.rules().eligibilityOrNone().underStatePensionAge();
             if (pensionRule != null) {
                 applied.add(pensionRule);
-                RuleViolation.require(on.isBefore(general.statePensionDate(subject.birthDate())), pensionRule, field,
+                LocalDate pension = calendar.plus(subject.birthDate(), general.statePensionAge(subject.birthDate()));
+                RuleViolation.require(on.isBefore(pension), pensionRule, field,
                         in.paragraph().label() + " is granted only under state pension age");
             }
         }

@@ -18,6 +18,10 @@ import java.util.List;
  * @param reconsideration          COMPLAINT-RECONSIDER
  * @param exclusions               EXCL-*: services that exclude each other
  * @param openOffers               SEL85-TARGET: open offers a rejection refers to
+ * @param noticeReconsideration    NOTICE-3A-COMPLAINT: the municipality's reconsideration of a complaint about a notice decision
+ * @param appealDecisionExpected   APPEAL-OUTCOME: when Ankestyrelsen's decision is expected after escalation
+ * @param paperPostReceivedAfterHverdage RECEIPT: a paper letter counts as received this many hverdage after it was sent
+ * @param hearingAnswer            HEARING: the usual time given to answer a hearing
  */
 public record General(
         Integer adultAge,
@@ -27,7 +31,11 @@ public record General(
         Period complaintWindow,
         Period reconsideration,
         List<Exclusion> exclusions,
-        List<String> openOffers) {
+        List<String> openOffers,
+        Period noticeReconsideration,
+        Period appealDecisionExpected,
+        Integer paperPostReceivedAfterHverdage,
+        Period hearingAnswer) {
 
     public record Theme(String code, String danish, String ffb) {
     }
@@ -40,11 +48,12 @@ public record General(
     public record Exclusion(String rule, List<Paragraph> holding, Paragraph excludes, String reason) {
     }
 
-    public LocalDate statePensionDate(LocalDate birthDate) {
+    /** The state pension age of a citizen born on {@code birthDate}. */
+    public Period statePensionAge(LocalDate birthDate) {
         return statePensionAge.stream()
                 .filter(p -> !birthDate.isBefore(p.bornFrom()) && !birthDate.isAfter(p.bornTo()))
                 .findFirst()
-                .map(p -> birthDate.plusYears(p.years()).plusMonths(p.months()))
+                .map(p -> Period.of(p.years(), p.months(), 0))
                 .orElseThrow(() -> new IllegalStateException("no state pension age for birth date " + birthDate));
     }
 

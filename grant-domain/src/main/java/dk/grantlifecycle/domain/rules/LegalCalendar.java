@@ -36,6 +36,31 @@ public final class LegalCalendar {
         return date.plus(period);
     }
 
+    public LocalDate minus(LocalDate date, Period period) {
+        return date.minus(period);
+    }
+
+    /** The day after {@code date}: a deadline that ends on a date has passed at the start of the next. */
+    public LocalDate dayAfter(LocalDate date) {
+        return date.plusDays(1);
+    }
+
+    /**
+     * RECEIPT: a decision sent by Digital Post (or handed over) counts as received the day it is
+     * available, normally the day sent; a paper letter counts as received the given number of
+     * hverdage after posting, unless the actual receipt date is recorded.
+     */
+    public LocalDate receivedOn(DeliveryChannel channel, LocalDate sentOn, LocalDate recordedReceipt,
+                                int paperPostHverdage) {
+        if (recordedReceipt != null) {
+            return recordedReceipt;
+        }
+        return switch (channel == null ? DeliveryChannel.DIGITAL_POST : channel) {
+            case DIGITAL_POST, IN_PERSON -> sentOn;
+            case PAPER -> plusHverdage(sentOn, paperPostHverdage);
+        };
+    }
+
     /** A helligdag: a Sunday or a public holiday by law. */
     public boolean isHelligdag(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.SUNDAY || holidays(date.getYear()).contains(date);
@@ -74,6 +99,11 @@ public final class LegalCalendar {
      */
     public LocalDate deadlineAfterReceipt(LocalDate receivedOn, Period period) {
         return nextHverdagFrom(receivedOn.plus(period));
+    }
+
+    /** Whether {@code a} is a longer period than {@code b}, counted from {@code from}. */
+    public static boolean longer(Period a, Period b, LocalDate from) {
+        return from.plus(a).isAfter(from.plus(b));
     }
 
     /** The helligdage of a year that are not Sundays, for display and tests. */

@@ -31,6 +31,10 @@ import java.util.Map;
  * @param routing                SEL85-UNDER25: applicants routed to another unit
  * @param familyProvider         NO-FAMILY-PROVIDER: a relative as provider needs an individual assessment
  * @param goalsRequired          SEL85-GOALS: every granted service has goals
+ * @param endingReconsideration  BPA-COMPLAINT-2W: reconsideration time for a complaint about ending the service
+ * @param endingSuspendedUntilAppeal BPA-SUSPENSIVE: an upheld ending waits for Ankestyrelsen's decision
+ * @param notAppealable          COMPLAINT-NOT-APPEALABLE: subjects that are not decisions open to appeal
+ * @param shelterNotifyHverdage  SHELTER-NOTIFY: the shelter informs the municipality within this many hverdage
  */
 public record ParagraphRules(
         String source,
@@ -54,7 +58,11 @@ public record ParagraphRules(
         Period treatmentGuarantee,
         Routing routing,
         Boolean familyProvider,
-        Boolean goalsRequired) {
+        Boolean goalsRequired,
+        Period endingReconsideration,
+        Boolean endingSuspendedUntilAppeal,
+        List<String> notAppealable,
+        Integer shelterNotifyHverdage) {
 
     public List<FollowUpRule> followUpsOrEmpty() {
         return followUps == null ? List.of() : followUps;

@@ -299,7 +299,7 @@ public final class RuleBook {
         }
         Period lawPeriod = Period.parse(lawNode.get(field).asText());
         Period ownPeriod = Period.parse(ownValue.asText());
-        if (epoch.plus(ownPeriod).isBefore(epoch.plus(lawPeriod))) {
+        if (LegalCalendar.longer(lawPeriod, ownPeriod, epoch)) {
             ((ObjectNode) merged).put(field, lawNode.get(field).asText());
             findings.add(new RuleFinding(RuleFinding.Kind.CONFLICT, rule, own.file(), at + "." + field,
                     "the municipality's document says " + ownPeriod + ", the law says at least " + lawPeriod

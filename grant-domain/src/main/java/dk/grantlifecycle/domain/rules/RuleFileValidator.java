@@ -39,6 +39,9 @@ final class RuleFileValidator {
                 require(g.vumThemes() != null && !g.vumThemes().isEmpty(), "general.vumThemes",
                         "is required in the law file");
                 require(g.complaintWindow() != null, "general.complaintWindow", "is required in the law file");
+                require(g.reconsideration() != null, "general.reconsideration", "is required in the law file");
+                require(g.paperPostReceivedAfterHverdage() != null, "general.paperPostReceivedAfterHverdage",
+                        "is required in the law file");
             }
         } else {
             require(f.municipality() != null, "municipality", "is required in a municipality's file");
@@ -77,6 +80,11 @@ final class RuleFileValidator {
         }
         positive("general.complaintWindow", g.complaintWindow());
         positive("general.reconsideration", g.reconsideration());
+        positive("general.noticeReconsideration", g.noticeReconsideration());
+        positive("general.appealDecisionExpected", g.appealDecisionExpected());
+        positive("general.hearingAnswer", g.hearingAnswer());
+        require(g.paperPostReceivedAfterHverdage() == null || (g.paperPostReceivedAfterHverdage() >= 0
+                && g.paperPostReceivedAfterHverdage() <= 30), "general.paperPostReceivedAfterHverdage", "must be 0-30");
         if (g.exclusions() != null) {
             for (int i = 0; i < g.exclusions().size(); i++) {
                 General.Exclusion e = g.exclusions().get(i);
@@ -97,6 +105,9 @@ final class RuleFileValidator {
         positive(at + ".notice", r.notice());
         positive(at + ".noticeAsStatedInSource", r.noticeAsStatedInSource());
         positive(at + ".treatmentGuarantee", r.treatmentGuarantee());
+        positive(at + ".endingReconsideration", r.endingReconsideration());
+        require(r.shelterNotifyHverdage() == null || (r.shelterNotifyHverdage() > 0 && r.shelterNotifyHverdage() <= 30),
+                at + ".shelterNotifyHverdage", "must be 1-30");
         if (r.eligibility() != null) {
             levels(at + ".eligibility.levels", r.eligibility().levels());
             if (r.eligibility().underStatePensionAge() != null) {
@@ -231,8 +242,7 @@ final class RuleFileValidator {
 
     private void positive(String at, Period p) {
         if (p != null) {
-            LocalDate ref = LocalDate.of(2020, 1, 1);
-            require(ref.plus(p).isAfter(ref), at, "must be a positive period, was " + p);
+            require(LegalCalendar.longer(p, Period.ZERO, LocalDate.of(2020, 1, 1)), at, "must be a positive period, was " + p);
         }
     }
 

@@ -42,6 +42,7 @@ class ApplicationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Application.class);
+        fixture.registerInjectableResource(CALENDAR);
         fixture.registerInjectableResource(TestRules.SHIPPED);
         fixture.registerIgnoredField(CaseProcessingDeadlineSet.class, "scheduleId");
         fixture.registerIgnoredField(TreatmentGuaranteeSet.class, "scheduleId");
@@ -232,11 +233,11 @@ class ApplicationTest {
         }
 
         @Test
-        @DisplayName("CASE-REMITTED: a case still being processed cannot be remitted")
-        void openCaseCannotBeRemitted() {
+        @DisplayName("CASE-REMITTED: Ankestyrelsen's decision is needed to reopen a case")
+        void remittalNeedsItsReceiptDate() {
             fixture.givenCommands(receive(LEJRE, Paragraph.SEL85, MONDAY_2024, service("STØTTE", "SOCIAL_LIFE")))
-                    .when(new ReopenAfterRemittal(APPLICATION, MONDAY_2024, "x"))
-                    .expectException(InvalidState.class);
+                    .when(new ReopenAfterRemittal(APPLICATION, null, "x"))
+                    .expectException(violationOf("CASE-REMITTED", "receivedOn"));
         }
 
         @Test

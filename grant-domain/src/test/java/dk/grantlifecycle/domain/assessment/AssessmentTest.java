@@ -32,6 +32,7 @@ class AssessmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Assessment.class);
+        fixture.registerInjectableResource(CALENDAR);
         fixture.registerInjectableResource(TestRules.SHIPPED);
     }
 

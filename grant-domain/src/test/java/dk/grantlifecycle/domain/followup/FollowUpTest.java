@@ -31,12 +31,13 @@ class FollowUpTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FollowUp.class);
+        fixture.registerInjectableResource(CALENDAR);
         fixture.registerIgnoredField(FollowUpScheduled.class, "scheduleId");
     }
 
     /** The cadences a Lejre grant gets from the shipped rules in force on {@code on}. */
     private static List<Cadence> lejre(Paragraph p, LocalDate on, boolean firstGrant) {
-        return Cadences.forGrant(TestRules.SHIPPED.inForce(LEJRE, p, on), null, firstGrant, on, ADULT.cpr().birthDate());
+        return Cadences.forGrant(TestRules.SHIPPED.inForce(LEJRE, p, on), null, firstGrant, on, ADULT.cpr().birthDate(), CALENDAR);
     }
 
     private static StartFollowUpPlan plan(Paragraph p, LocalDate grantedOn, List<Cadence> cadences) {
@@ -284,7 +285,7 @@ class FollowUpTest {
     void serviceWithoutFollowUp() {
         var lejre = TestRules.SHIPPED.inForce(LEJRE, Paragraph.SEL85, LocalDate.of(2025, 9, 1));
         var move = TestRules.SHIPPED.inForce(GLADSAXE, Paragraph.SEL85, LocalDate.of(2025, 9, 1)).rules().services().get("GLX-MOVE");
-        assertThat(Cadences.forGrant(lejre, move, true, LocalDate.of(2025, 9, 1), null)).isEmpty();
-        assertThat(Cadences.forGrant(lejre, null, true, LocalDate.of(2025, 9, 1), null)).hasSize(1);
+        assertThat(Cadences.forGrant(lejre, move, true, LocalDate.of(2025, 9, 1), null, CALENDAR)).isEmpty();
+        assertThat(Cadences.forGrant(lejre, null, true, LocalDate.of(2025, 9, 1), null, CALENDAR)).hasSize(1);
     }
 }

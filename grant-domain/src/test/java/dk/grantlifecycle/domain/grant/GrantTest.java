@@ -23,6 +23,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import static dk.grantlifecycle.domain.support.Cases.*;
+import static dk.grantlifecycle.domain.support.EventsMatching.ofType;
 import static dk.grantlifecycle.domain.support.EventsMatching.payloads;
 import static dk.grantlifecycle.domain.support.EventsMatching.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,9 @@ class GrantTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Grant.class);
+        fixture.registerInjectableResource(CALENDAR);
         fixture.registerInjectableResource(TestRules.SHIPPED);
+        fixture.registerIgnoredField(ComplaintWindowOpened.class, "scheduleId");
     }
 
     static ServiceDecision decision(Paragraph paragraph, Outcome outcome, GrantTerms terms, ActionPlanDuty plan) {
@@ -68,7 +71,9 @@ class GrantTest {
             OpenGrant open = new OpenGrant(GRANT, APPLICATION, DECISION, DECIDED, CITIZEN, LEJRE, VERSION, d, content(), DECIDED);
             fixture.givenNoPriorActivity().when(open)
                     .expectEvents(new ServiceGranted(GRANT, APPLICATION.value(), APPLICATION, DECISION, DECIDED, CITIZEN, LEJRE,
-                            VERSION, d, content(), DECIDED));
+                            VERSION, d, content(), DECIDED),
+                            new ComplaintWindowOpened(GRANT, APPLICATION.value(), DECISION, DECIDED, LocalDate.of(2025, 9, 29),
+                                    GRANT + "/complaint-window/" + DECISION, null));
             fixture.givenCommands(open).when(open).expectNoEvents();
         }
 
@@ -99,7 +104,11 @@ class GrantTest {
                     .expectException(violationOf("SEL99-NO-VISITATION", "content"));
             fixture.given(started)
                     .when(new IssueWrittenDecision(GRANT, DECISION, DECIDED.plusDays(3), content()))
-                    .expectEvents(new WrittenDecisionIssued(GRANT, DECISION, DECIDED.plusDays(3), content()));
+                    .expectEventsMatching(payloads(events -> {
+                        assertThat(events.get(0)).isInstanceOfSatisfying(WrittenDecisionIssued.class, w ->
+                                assertThat(w.content().complaintGuidance().deadline()).isEqualTo(LocalDate.of(2025, 10, 2)));
+                        assertThat(events.get(1)).isInstanceOf(ComplaintWindowOpened.class);
+                    }));
         }
     }
 
@@ -160,16 +169,19 @@ class GrantTest {
         void endReasons() {
             fixture.given(granted(Paragraph.SEL85, Terms.sel85().build()))
                     .when(new TerminateGrant(GRANT, DecisionId.of("decision-0002"), DECIDED.plusMonths(6), null, null, null,
-                            content(), null, false, null))
+                            content(), null, false, false, null))
                     .expectException(violationOf("END-REASONS", "reason"));
             fixture.given(granted(Paragraph.SEL85, Terms.sel85().build()))
                     .when(new TerminateGrant(GRANT, DecisionId.of("decision-0002"), DECIDED.plusMonths(6), EndReason.GOALS_MET,
-                            null, null, content(), null, false, null))
-                    .expectEventsMatching(payloads(events -> assertThat(events).singleElement()
-                            .isInstanceOfSatisfying(GrantTerminated.class, t -> {
-                                assertThat(t.reason()).isEqualTo(EndReason.GOALS_MET);
-                                assertThat(t.effectiveOn()).isEqualTo(DECIDED.plusMonths(6));
-                            })));
+                            null, null, content(), null, false, false, null))
+                    .expectEventsMatching(payloads(events -> {
+                        assertThat(events.get(0)).isInstanceOfSatisfying(GrantTerminated.class, t -> {
+                            assertThat(t.reason()).isEqualTo(EndReason.GOALS_MET);
+                            assertThat(t.effectiveOn()).isEqualTo(DECIDED.plusMonths(6));
+                        });
+                        assertThat(ofType(events, GrantEnded.class)).singleElement()
+                                .satisfies(e -> assertThat(e.endedOn()).isEqualTo(DECIDED.plusMonths(6)));
+                    }));
         }
 
         @Test
@@ -177,7 +189,7 @@ class GrantTest {
         void section99NeverReplaces() {
             fixture.given(granted(Paragraph.SEL85, Terms.sel85().build()))
                     .when(new TerminateGrant(GRANT, DecisionId.of("decision-0002"), DECIDED.plusMonths(6),
-                            EndReason.CITIZEN_NO_LONGER_WANTS_IT, null, Paragraph.SEL99, content(), null, false, null))
+                            EndReason.CITIZEN_NO_LONGER_WANTS_IT, null, Paragraph.SEL99, content(), null, false, false, null))
                     .expectException(violationOf("EXCL-99-SUPPLEMENT", "replacedBy"));
         }
     }

@@ -10,10 +10,12 @@ import dk.grantlifecycle.domain.application.RequestedService;
 import dk.grantlifecycle.domain.assessment.AssessmentId;
 import dk.grantlifecycle.domain.grant.DecisionContent;
 import dk.grantlifecycle.domain.grant.DecisionId;
+import dk.grantlifecycle.domain.grant.Delivery;
 import dk.grantlifecycle.domain.grant.GrantId;
 import dk.grantlifecycle.domain.grant.GrantTerms;
 import dk.grantlifecycle.domain.grant.ServiceDecision.Outcome;
 import dk.grantlifecycle.domain.rules.Fact;
+import dk.grantlifecycle.domain.rules.LegalCalendar;
 import dk.grantlifecycle.domain.rules.VumLevel;
 import dk.grantlifecycle.domain.shared.CitizenId;
 import dk.grantlifecycle.domain.shared.CitizenIdentity;
@@ -30,6 +32,8 @@ import java.util.Set;
 
 /** Test data for cases: one style for all aggregate tests. */
 public final class Cases {
+
+    public static final LegalCalendar CALENDAR = new LegalCalendar();
 
     public static final ApplicationId APPLICATION = ApplicationId.of("application-0001");
     public static final AssessmentId ASSESSMENT = AssessmentId.of("assessment-0001");
@@ -88,7 +92,8 @@ public final class Cases {
     }
 
     public static DecideApplication decide(LocalDate on, Set<Fact> facts, Set<Paragraph> active, OutcomeRequest... outcomes) {
-        return new DecideApplication(APPLICATION, DECISION, on, Arrays.asList(outcomes), facts, active, content(), on, null);
+        return new DecideApplication(APPLICATION, DECISION, on, Arrays.asList(outcomes), facts, active, content(),
+                Delivery.digitalPost(on), false, null);
     }
 
     public static DecideApplication decide(LocalDate on, OutcomeRequest... outcomes) {
