@@ -1,6 +1,9 @@
 package dk.grantlifecycle.domain;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import dk.grantlifecycle.domain.rules.LegalCalendar;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +40,22 @@ class ArchitectureTest {
     @Test
     void noSpringAtAllInTheDomain() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(domain);
+    }
+
+    /** DEADLINE-COUNT: one place computes legal dates, so a rule about dates is written and tested once. */
+    static final DescribedPredicate<JavaMethodCall> DATE_ARITHMETIC = new DescribedPredicate<>("date arithmetic on LocalDate") {
+        @Override
+        public boolean test(JavaMethodCall call) {
+            return call.getTargetOwner().isEquivalentTo(java.time.LocalDate.class)
+                    && (call.getName().startsWith("plus") || call.getName().startsWith("minus"));
+        }
+    };
+
+    @Test
+    void legalDatesComeFromTheCalendarOnly() {
+        noClasses().that().doNotHaveFullyQualifiedName(LegalCalendar.class.getName())
+                .should().callMethodWhere(DATE_ARITHMETIC)
+                .check(domain);
     }
 
     @Test

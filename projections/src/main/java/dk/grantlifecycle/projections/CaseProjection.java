@@ -145,25 +145,92 @@ public class CaseProjection {
                 Json.write(e.terms()));
     }
 
+    /** NOTICE-3A-14W: until the effective date the current terms run; the grant shows both. */
     @EventHandler
     void on(ScopeReduced e, @Timestamp Instant at) {
-        if (e.effectiveOn().isAfter(e.decidedOn())) {
-            updateGrant(e.grantId().value(), at, "coming_terms = ?::jsonb, coming_terms_from = ?", Json.write(e.terms()),
-                    date(e.effectiveOn()));
+        updateGrant(e.grantId().value(), at, "coming_terms = ?::jsonb, coming_terms_from = ?", Json.write(e.terms()),
+                date(e.effectiveOn()));
+    }
+
+    @EventHandler
+    void on(ReductionTookEffect e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "terms = ?::jsonb, coming_terms = NULL, coming_terms_from = NULL",
+                Json.write(e.terms()));
+    }
+
+    @EventHandler
+    void on(GrantTerminated e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "ends_on = ?, end_reason = ?", date(e.effectiveOn()), e.reason().name());
+    }
+
+    @EventHandler
+    void on(GrantEnded e, @Timestamp Instant at) {
+        updateGrant(e.grantId().value(), at, "status = 'ENDED', ends_on = ?", date(e.endedOn()));
+    }
+
+    @EventHandler
+    void on(DecisionRevoked e, @Timestamp Instant at) {
+        if (e.restoredTerms() != null) {
+            updateGrant(e.grantId().value(), at, "terms = ?::jsonb, coming_terms = NULL, coming_terms_from = NULL",
+                    Json.write(e.restoredTerms()));
         } else {
+            updateGrant(e.grantId().value(), at, "ends_on = NULL, end_reason = NULL, coming_terms = NULL, coming_terms_from = NULL,"
+                    + " status = CASE WHEN status = 'ENDED' THEN (CASE WHEN started_on IS NULL THEN 'GRANTED' ELSE 'STARTED' END) ELSE status END");
+        }
+    }
+
+    @EventHandler
+    void on(DecisionChangedInFavour e, @Timestamp Instant at) {
+        if (e.nowGranted()) {
+            updateGrant(e.grantId().value(), at, "outcome = 'GRANTED', status = 'GRANTED', decision_id = ?, decided_on = ?, terms = ?::jsonb",
+                    e.newDecisionId().value(), date(e.decidedOn()), Json.write(e.terms()));
+        } else if (e.terms() != null) {
             updateGrant(e.grantId().value(), at, "terms = ?::jsonb", Json.write(e.terms()));
         }
     }
 
     @EventHandler
-    void on(GrantTerminated e, @Timestamp Instant at) {
-        updateGrant(e.grantId().value(), at, "status = 'ENDED', ends_on = ?, end_reason = ?", date(e.effectiveOn()),
-                e.reason().name());
+    void on(ComplaintReceived e, @Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO complaint_view (complaint_id, grant_id, case_id, decision_id, received_on, form, subject, late,
+                                                    window_ends_on, status, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_RECONSIDERATION', ?)
+                        ON CONFLICT (complaint_id) DO NOTHING""",
+                e.complaintId(), e.grantId().value(), e.caseId(), e.decisionId().value(), date(e.receivedOn()), e.form().name(),
+                e.subject().name(), e.late(), date(e.windowEndsOn()), ts(at));
+    }
+
+    @EventHandler
+    void on(ComplaintNotAppealable e, @Timestamp Instant at) {
+        updateComplaint(e.complaintId(), at, "status = 'NOT_APPEALABLE'");
+    }
+
+    @EventHandler
+    void on(ComplaintReconsidered e, @Timestamp Instant at) {
+        updateComplaint(e.complaintId(), at, "reconsidered_on = ?, reconsideration = ?, status = ?", date(e.reconsideredOn()),
+                e.outcome().name(), e.outcome().name().equals("CHANGED_IN_FAVOUR") ? "CHANGED_IN_FAVOUR" : "UPHELD");
+    }
+
+    @EventHandler
+    void on(ComplaintEscalatedToAnkestyrelsen e, @Timestamp Instant at) {
+        updateComplaint(e.complaintId(), at, "status = 'AT_ANKESTYRELSEN', sent_on = ?, case_material = ?::jsonb",
+                date(e.sentOn()), Json.write(e.caseMaterial()));
+    }
+
+    @EventHandler
+    void on(SuspensionGrantedByAnkestyrelsen e, @Timestamp Instant at) {
+        updateComplaint(e.complaintId(), at, "suspended = TRUE");
+    }
+
+    @EventHandler
+    void on(AppealDecided e, @Timestamp Instant at) {
+        updateComplaint(e.complaintId(), at, "status = 'APPEAL_DECIDED', appeal_outcome = ?, appeal_received_on = ?",
+                e.outcome().name(), date(e.receivedOn()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE case_view, grant_view");
+        jdbc.update("TRUNCATE case_view, grant_view, complaint_view");
     }
 
     private void update(String applicationId, Instant at, String set, Object... args) {
@@ -174,6 +241,11 @@ public class CaseProjection {
     private void updateGrant(String grantId, Instant at, String set, Object... args) {
         Object[] all = append(args, ts(at), grantId);
         jdbc.update("UPDATE grant_view SET " + set + ", updated_at = ? WHERE grant_id = ?", all);
+    }
+
+    private void updateComplaint(String complaintId, Instant at, String set, Object... args) {
+        Object[] all = append(args, ts(at), complaintId);
+        jdbc.update("UPDATE complaint_view SET " + set + ", updated_at = ? WHERE complaint_id = ?", all);
     }
 
     private static Object[] append(Object[] args, Object... more) {

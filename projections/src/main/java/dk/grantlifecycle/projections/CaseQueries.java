@@ -46,6 +46,23 @@ public class CaseQueries {
                             boolean actionPlanOffered, Boolean actionPlanAccepted, String provider) {
     }
 
+    public record ComplaintView(String complaintId, String grantId, String decisionId, LocalDate receivedOn, String form,
+                                String subject, boolean late, LocalDate windowEndsOn, String status, LocalDate reconsideredOn,
+                                String reconsideration, LocalDate sentOn, List<String> caseMaterial, boolean suspended,
+                                String appealOutcome, LocalDate appealReceivedOn) {
+    }
+
+    public List<ComplaintView> complaintsOfGrant(String grantId) {
+        return jdbc.query("SELECT * FROM complaint_view WHERE grant_id = ? ORDER BY received_on, complaint_id", (rs, i) ->
+                new ComplaintView(rs.getString("complaint_id"), rs.getString("grant_id"), rs.getString("decision_id"),
+                        localDate(rs, "received_on"), rs.getString("form"), rs.getString("subject"), rs.getBoolean("late"),
+                        localDate(rs, "window_ends_on"), rs.getString("status"), localDate(rs, "reconsidered_on"),
+                        rs.getString("reconsideration"), localDate(rs, "sent_on"),
+                        Json.read(rs.getString("case_material"), new TypeReference<>() {
+                        }), rs.getBoolean("suspended"), rs.getString("appeal_outcome"), localDate(rs, "appeal_received_on")),
+                grantId);
+    }
+
     /** A deadline with its status as of today: UPCOMING, DUE_TODAY, OVERDUE, DONE or CANCELLED. */
     public record DeadlineView(String deadlineKey, String caseId, String kind, String ruleId, LocalDate dueOn,
                                LocalDate windowOpensOn, String status, String closedReason) {

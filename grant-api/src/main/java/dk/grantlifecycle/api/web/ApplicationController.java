@@ -9,6 +9,7 @@ import dk.grantlifecycle.domain.assessment.AssessmentCommands.StartAssessment;
 import dk.grantlifecycle.domain.assessment.AssessmentId;
 import dk.grantlifecycle.domain.grant.DecisionContent;
 import dk.grantlifecycle.domain.grant.DecisionId;
+import dk.grantlifecycle.domain.grant.Delivery;
 import dk.grantlifecycle.domain.grant.GrantId;
 import dk.grantlifecycle.domain.grant.GrantTerms;
 import dk.grantlifecycle.domain.grant.ServiceDecision.Outcome;
@@ -133,7 +134,7 @@ public class ApplicationController {
     }
 
     public record DecisionRequest(LocalDate decidedOn, @NotEmpty List<@Valid OutcomeInput> outcomes, Set<Fact> facts,
-                                  DecisionContent content, LocalDate receivedByCitizenOn) {
+                                  DecisionContent content, Delivery delivery, boolean factsNotSeenByCitizen) {
     }
 
     public record DecisionCreated(String decisionId, List<GrantLine> grants) {
@@ -167,9 +168,9 @@ public class ApplicationController {
             lines.add(new GrantLine(o.serviceCode(), grantId.value(), o.outcome()));
         }
         LocalDate decidedOn = commands.happenedOn(r.decidedOn(), "decidedOn");
-        LocalDate received = r.receivedByCitizenOn() == null ? null : commands.happenedOn(r.receivedByCitizenOn(), "receivedByCitizenOn");
         commands.send(new DecideApplication(applicationId, decisionId, decidedOn, outcomes, facts,
-                queries.activeParagraphsOf(citizen), r.content(), received, null), actor);
+                queries.activeParagraphsOf(citizen), r.content(), commands.delivery(r.delivery()), r.factsNotSeenByCitizen(),
+                null), actor);
         return ResponseEntity.created(URI.create("/cases/" + id)).body(new DecisionCreated(decisionId.value(), lines));
     }
 
@@ -181,6 +182,29 @@ public class ApplicationController {
     public void delayLetter(@PathVariable String id, @Valid @RequestBody DelayLetterRequest r, Actor actor) {
         commands.send(new InformCitizenOfDelay(ApplicationId.of(id), commands.happenedOn(r.informedOn(), "informedOn"),
                 r.expectedDecisionBy(), r.reason()), actor);
+    }
+
+    public record HearingRequest(LocalDate sentOn, LocalDate answerBy, @NotNull @Size(max = 2000) String facts) {
+    }
+
+    public record HearingAnswerRequest(LocalDate answeredOn, @Size(max = 4000) String answer) {
+    }
+
+    /** HEARING: the citizen is heard on facts not yet seen before a decision against the citizen. */
+    @PostMapping("/{id}/hearings")
+    public ResponseEntity<Created> hear(@PathVariable String id, @Valid @RequestBody HearingRequest r, Actor actor) {
+        String hearingId = java.util.UUID.randomUUID().toString();
+        commands.send(new HearCitizen(ApplicationId.of(id), hearingId, commands.happenedOn(r.sentOn(), "sentOn"), r.answerBy(),
+                r.facts()), actor);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(hearingId));
+    }
+
+    @PostMapping("/{id}/hearings/{hearingId}/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void hearingAnswer(@PathVariable String id, @PathVariable String hearingId, @Valid @RequestBody HearingAnswerRequest r,
+                              Actor actor) {
+        commands.send(new RecordHearingAnswer(ApplicationId.of(id), hearingId, commands.happenedOn(r.answeredOn(), "answeredOn"),
+                r.answer()), actor);
     }
 
     public record RemittalRequest(LocalDate receivedOn, @Size(max = 128) String appealReference) {

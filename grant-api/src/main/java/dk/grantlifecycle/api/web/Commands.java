@@ -33,6 +33,16 @@ public class Commands {
         return Copenhagen.today(clock);
     }
 
+    /** RECEIPT: how a decision is sent; its dates are facts, never in the future. */
+    public dk.grantlifecycle.domain.grant.Delivery delivery(dk.grantlifecycle.domain.grant.Delivery d) {
+        if (d == null) {
+            return null;
+        }
+        return new dk.grantlifecycle.domain.grant.Delivery(d.channel(),
+                d.sentOn() == null ? null : happenedOn(d.sentOn(), "delivery.sentOn"),
+                d.receivedOn() == null ? null : happenedOn(d.receivedOn(), "delivery.receivedOn"));
+    }
+
     /** A date a fact happened on: defaults to today, and is never in the future. */
     public LocalDate happenedOn(LocalDate date, String field) {
         LocalDate today = today();

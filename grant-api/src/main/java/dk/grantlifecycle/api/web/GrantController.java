@@ -4,7 +4,13 @@ import dk.grantlifecycle.api.citizen.CitizenPseudonyms;
 import dk.grantlifecycle.domain.followup.FollowUpCommands.CompleteFollowUp;
 import dk.grantlifecycle.domain.followup.FollowUpCommands.RecordCancellationByCitizen;
 import dk.grantlifecycle.domain.followup.FollowUpId;
+import dk.grantlifecycle.domain.grant.AppealOutcome;
+import dk.grantlifecycle.domain.grant.ComplaintForm;
+import dk.grantlifecycle.domain.grant.ComplaintSubject;
 import dk.grantlifecycle.domain.grant.DecisionContent;
+import dk.grantlifecycle.domain.grant.Delivery;
+import dk.grantlifecycle.domain.grant.ReconsiderationOutcome;
+import dk.grantlifecycle.domain.grant.ShelterNotice;
 import dk.grantlifecycle.domain.grant.DecisionId;
 import dk.grantlifecycle.domain.grant.EndReason;
 import dk.grantlifecycle.domain.grant.GrantCommands.*;
@@ -92,7 +98,8 @@ public class GrantController {
         commands.send(new StartService(GrantId.of(id), commands.happenedOn(r == null ? null : r.startedOn(), "startedOn"), null), actor);
     }
 
-    public record ScopeRequest(LocalDate decidedOn, @NotNull GrantTerms terms, DecisionContent content, LocalDate receivedByCitizenOn) {
+    public record ScopeRequest(LocalDate decidedOn, @NotNull GrantTerms terms, LocalDate effectiveOn, DecisionContent content,
+                               Delivery delivery, boolean factsNotSeenByCitizen) {
     }
 
     public record DecisionCreated(String decisionId) {
@@ -102,7 +109,7 @@ public class GrantController {
     public DecisionCreated increase(@PathVariable String id, @Valid @RequestBody ScopeRequest r, Actor actor) {
         DecisionId decision = DecisionId.random();
         commands.send(new IncreaseScope(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.terms(),
-                r.content(), null), actor);
+                r.content(), commands.delivery(r.delivery()), null), actor);
         return new DecisionCreated(decision.value());
     }
 
@@ -110,20 +117,21 @@ public class GrantController {
     public DecisionCreated reduce(@PathVariable String id, @Valid @RequestBody ScopeRequest r, Actor actor) {
         DecisionId decision = DecisionId.random();
         commands.send(new ReduceScope(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.terms(),
-                r.content(), received(r.receivedByCitizenOn()), null), actor);
+                r.effectiveOn(), r.content(), commands.delivery(r.delivery()), r.factsNotSeenByCitizen(), null), actor);
         return new DecisionCreated(decision.value());
     }
 
     public record TerminationRequest(LocalDate decidedOn, @NotNull EndReason reason, LocalDate effectiveOn, Paragraph replacedBy,
-                                     DecisionContent content, LocalDate receivedByCitizenOn, boolean citizenDeclinesAfterCare) {
+                                     DecisionContent content, Delivery delivery, boolean factsNotSeenByCitizen,
+                                     boolean citizenDeclinesAfterCare) {
     }
 
     @PostMapping("/grants/{id}/termination")
     public DecisionCreated terminate(@PathVariable String id, @Valid @RequestBody TerminationRequest r, Actor actor) {
         DecisionId decision = DecisionId.random();
         commands.send(new TerminateGrant(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.reason(),
-                r.effectiveOn(), r.replacedBy(), r.content(), received(r.receivedByCitizenOn()), r.citizenDeclinesAfterCare(),
-                null), actor);
+                r.effectiveOn(), r.replacedBy(), r.content(), commands.delivery(r.delivery()), r.factsNotSeenByCitizen(),
+                r.citizenDeclinesAfterCare(), null), actor);
         return new DecisionCreated(decision.value());
     }
 
@@ -237,7 +245,95 @@ public class GrantController {
         return new DecisionCreated(decision.value());
     }
 
-    private LocalDate received(LocalDate d) {
-        return d == null ? null : commands.happenedOn(d, "receivedByCitizenOn");
+    @GetMapping("/grants/{id}/complaints")
+    public java.util.List<CaseQueries.ComplaintView> complaints(@PathVariable String id) {
+        return queries.complaintsOfGrant(GrantId.of(id).value());
+    }
+
+    public record ComplaintRequest(@NotNull String decisionId, LocalDate receivedOn, ComplaintForm form, ComplaintSubject subject,
+                                   @Size(max = 4000) String summary) {
+    }
+
+    /** COMPLAINT-ANY-FORM: a complaint about one of the grant's decisions, in whatever form it came. */
+    @PostMapping("/grants/{id}/complaints")
+    public ResponseEntity<Created> complaint(@PathVariable String id, @Valid @RequestBody ComplaintRequest r, Actor actor) {
+        String complaintId = java.util.UUID.randomUUID().toString();
+        commands.send(new ReceiveComplaint(GrantId.of(id), complaintId, DecisionId.of(r.decisionId()),
+                commands.happenedOn(r.receivedOn(), "receivedOn"), r.form(), r.subject(), r.summary()), actor);
+        return ResponseEntity.created(URI.create("/grants/" + id + "/complaints")).body(new Created(complaintId));
+    }
+
+    public record ReconsiderationRequest(LocalDate reconsideredOn, @NotNull ReconsiderationOutcome outcome, String reasons,
+                                         GrantTerms terms, java.util.List<String> caseMaterial) {
+    }
+
+    public record Reconsidered(String newDecisionId) {
+    }
+
+    @PostMapping("/grants/{id}/complaints/{complaintId}/reconsideration")
+    public Reconsidered reconsider(@PathVariable String id, @PathVariable String complaintId,
+                                   @Valid @RequestBody ReconsiderationRequest r, Actor actor) {
+        boolean newDecision = r.outcome() == ReconsiderationOutcome.CHANGED_IN_FAVOUR || r.terms() != null;
+        DecisionId decision = newDecision ? DecisionId.random() : null;
+        commands.send(new ReconsiderComplaint(GrantId.of(id), complaintId, commands.happenedOn(r.reconsideredOn(), "reconsideredOn"),
+                r.outcome(), r.reasons(), decision, r.terms(), r.caseMaterial()), actor);
+        return new Reconsidered(decision == null ? null : decision.value());
+    }
+
+    public record AppealDecisionRequest(@NotNull AppealOutcome outcome, LocalDate decidedOn, LocalDate receivedOn,
+                                        @Size(max = 128) String reference) {
+    }
+
+    @PostMapping("/grants/{id}/complaints/{complaintId}/appeal-decision")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void appealDecided(@PathVariable String id, @PathVariable String complaintId, @Valid @RequestBody AppealDecisionRequest r,
+                              Actor actor) {
+        commands.send(new RecordAppealDecision(GrantId.of(id), complaintId, r.outcome(),
+                r.decidedOn() == null ? null : commands.happenedOn(r.decidedOn(), "decidedOn"),
+                commands.happenedOn(r.receivedOn(), "receivedOn"), r.reference()), actor);
+    }
+
+    public record SuspensionRequest(LocalDate grantedOn, @Size(max = 128) String reference) {
+    }
+
+    @PostMapping("/grants/{id}/complaints/{complaintId}/suspension")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void suspension(@PathVariable String id, @PathVariable String complaintId, @Valid @RequestBody SuspensionRequest r,
+                           Actor actor) {
+        commands.send(new RecordSuspension(GrantId.of(id), complaintId, commands.happenedOn(r.grantedOn(), "grantedOn"),
+                r.reference()), actor);
+    }
+
+    public record HearingRequest(LocalDate sentOn, LocalDate answerBy, @NotNull @Size(max = 2000) String facts) {
+    }
+
+    public record HearingAnswerRequest(LocalDate answeredOn, @Size(max = 4000) String answer) {
+    }
+
+    @PostMapping("/grants/{id}/hearings")
+    public ResponseEntity<Created> hear(@PathVariable String id, @Valid @RequestBody HearingRequest r, Actor actor) {
+        String hearingId = java.util.UUID.randomUUID().toString();
+        commands.send(new HearCitizen(GrantId.of(id), hearingId, commands.happenedOn(r.sentOn(), "sentOn"), r.answerBy(),
+                r.facts()), actor);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(hearingId));
+    }
+
+    @PostMapping("/grants/{id}/hearings/{hearingId}/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void hearingAnswer(@PathVariable String id, @PathVariable String hearingId, @Valid @RequestBody HearingAnswerRequest r,
+                              Actor actor) {
+        commands.send(new RecordHearingAnswer(GrantId.of(id), hearingId, commands.happenedOn(r.answeredOn(), "answeredOn"),
+                r.answer()), actor);
+    }
+
+    public record ShelterNotificationRequest(@NotNull ShelterNotice kind, LocalDate receivedOn) {
+    }
+
+    /** SHELTER-NOTIFY: the shelter's notice of admission or discharge arrived. */
+    @PostMapping("/grants/{id}/shelter-notifications")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void shelterNotified(@PathVariable String id, @Valid @RequestBody ShelterNotificationRequest r, Actor actor) {
+        commands.send(new RecordShelterNotification(GrantId.of(id), r.kind(), commands.happenedOn(r.receivedOn(), "receivedOn")),
+                actor);
     }
 }

@@ -2,7 +2,10 @@ package dk.grantlifecycle.domain.application;
 
 import dk.grantlifecycle.domain.application.ApplicationCommands.*;
 import dk.grantlifecycle.domain.application.ApplicationEvent.*;
+import dk.grantlifecycle.domain.grant.DecisionContent;
+import dk.grantlifecycle.domain.grant.Delivery;
 import dk.grantlifecycle.domain.grant.ServiceDecision;
+import dk.grantlifecycle.domain.rules.DeliveryChannel;
 import dk.grantlifecycle.domain.grant.ServiceDecision.ActionPlanDuty;
 import dk.grantlifecycle.domain.rules.FollowUpKind;
 import dk.grantlifecycle.domain.rules.ParagraphRules.PlaceSize;
@@ -388,6 +391,74 @@ class ApplicationTest {
                     .when(decide(MONDAY_2024.plusWeeks(3), granted("STØTTE", GRANT, Terms.sel85().build())))
                     .expectException(org.axonframework.test.matchers.Matchers.matches(t ->
                             t instanceof dk.grantlifecycle.domain.shared.RuleViolation));
+        }
+    }
+
+    @Nested
+    class SafeguardsOfTheDecision {
+
+        private DecideApplication rejection(DecisionContent content, Delivery delivery, boolean unseenFacts) {
+            return new DecideApplication(APPLICATION, DECISION, MONDAY_2024.plusWeeks(3),
+                    List.of(rejected("STØTTE", GRANT, "mild problems only", "SEL85-TARGET")), Set.of(), Set.of(), content,
+                    delivery, unseenFacts, null);
+        }
+
+        @Test
+        @DisplayName("DECISION-CONTENT: a rejection is not recorded without reasons and complaint guidance")
+        void rejectionNeedsContent() {
+            fixture.givenCommands(receive(LEJRE, Paragraph.SEL85, MONDAY_2024, service("STØTTE", "SOCIAL_LIFE")),
+                            assessed(MONDAY_2024, "SOCIAL_LIFE", 1))
+                    .when(rejection(null, null, false))
+                    .expectException(violationOf("DECISION-CONTENT", "content"))
+                    .expectNoEvents();
+            fixture.givenCommands(receive(LEJRE, Paragraph.SEL85, MONDAY_2024, service("STØTTE", "SOCIAL_LIFE")),
+                            assessed(MONDAY_2024, "SOCIAL_LIFE", 1))
+                    .when(rejection(new DecisionContent("SEL § 85", "d", "f", null), null, false))
+                    .expectException(violationOf("DECISION-CONTENT", "content.complaintGuidance"));
+        }
+
+        @Test
+        @DisplayName("DECISION-CONTENT: a decision fully in the citizen's favour needs no complaint guidance; every decision records rules, version and receipt")
+        void fullGrantRecordsItsBasis() {
+            fixture.givenCommands(receive(LEJRE, Paragraph.SEL85, MONDAY_2024, service("STØTTE", "SOCIAL_LIFE")),
+                            assessed(MONDAY_2024, "SOCIAL_LIFE", 2))
+                    .when(new DecideApplication(APPLICATION, DECISION, MONDAY_2024.plusWeeks(3),
+                            List.of(granted("STØTTE", GRANT, Terms.sel85().build())), Set.of(), Set.of(), null, null, false, null))
+                    .expectEventsMatching(payloads(events -> {
+                        ApplicationDecided d = decidedIn(events);
+                        assertThat(d.ruleSetVersion()).isNotNull();
+                        assertThat(d.outcomes().get(0).ruleIds()).contains("SEL85-TARGET");
+                        assertThat(d.receivedByCitizenOn()).isEqualTo(MONDAY_2024.plusWeeks(3));
+                    }));
+        }
+
+        @Test
+        @DisplayName("RECEIPT: a decision letter on paper counts as received 5 hverdage after posting, across Easter")
+        void paperReceipt() {
+            fixture.givenCommands(receive(LEJRE, Paragraph.SEL85, MONDAY_2024, service("STØTTE", "SOCIAL_LIFE")),
+                            assessed(MONDAY_2024, "SOCIAL_LIFE", 1))
+                    .when(rejection(content(), new Delivery(DeliveryChannel.PAPER, LocalDate.of(2024, 3, 26), null), false))
+                    .expectEventsMatching(payloads(events -> {
+                        ApplicationDecided d = decidedIn(events);
+                        assertThat(d.deliveredBy()).isEqualTo(DeliveryChannel.PAPER);
+                        assertThat(d.receivedByCitizenOn()).isEqualTo(LocalDate.of(2024, 4, 5));
+                        assertThat(d.content().complaintGuidance().deadline()).isEqualTo(LocalDate.of(2024, 5, 3));
+                    }));
+        }
+
+        @Test
+        @DisplayName("HEARING: a rejection on facts the citizen has not seen waits for the citizen's answer")
+        void hearingBeforeRejection() {
+            fixture.givenCommands(receive(LEJRE, Paragraph.SEL85, MONDAY_2024, service("STØTTE", "SOCIAL_LIFE")),
+                            assessed(MONDAY_2024, "SOCIAL_LIFE", 1))
+                    .when(rejection(content(), null, true))
+                    .expectException(violationOf("HEARING", "factsNotSeenByCitizen"));
+            fixture.givenCommands(receive(LEJRE, Paragraph.SEL85, MONDAY_2024, service("STØTTE", "SOCIAL_LIFE")),
+                            assessed(MONDAY_2024, "SOCIAL_LIFE", 1),
+                            new HearCitizen(APPLICATION, "hearing-1", MONDAY_2024.plusDays(7), null, "statement from the landlord"),
+                            new RecordHearingAnswer(APPLICATION, "hearing-1", MONDAY_2024.plusDays(10), "it is not true"))
+                    .when(rejection(content(), null, true))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 

@@ -1,0 +1,38 @@
+package dk.grantlifecycle.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Helpers the scenario tests share: decision content, moving the simulated clock, finding a deadline. */
+final class Scenarios {
+
+    static final String CONTENT = """
+            {"legalRules": "Serviceloven", "discretion": "the considerations", "facts": "the VUM assessment",
+             "complaintGuidance": {"where": "Lejre Kommune, which sends it on to Ankestyrelsen", "how": "in writing or orally"}}""";
+
+    private Scenarios() {
+    }
+
+    /** Moves the simulated clock forward to the start of {@code date}'s day as the clock now stands. */
+    static void advanceTo(Api api, String date) {
+        LocalDate today = LocalDate.parse(api.get("/simulation/clock").text("today"));
+        long days = LocalDate.parse(date).toEpochDay() - today.toEpochDay();
+        assertThat(days).as("the clock only moves forward").isNotNegative();
+        if (days > 0) {
+            api.post("/simulation/clock/advance", "{\"by\": \"P%dD\"}".formatted(days));
+        }
+    }
+
+    static JsonNode deadline(JsonNode deadlines, String ruleId) {
+        for (JsonNode d : deadlines) {
+            if (d.path("ruleId").asText().equals(ruleId)) {
+                return d;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+}
