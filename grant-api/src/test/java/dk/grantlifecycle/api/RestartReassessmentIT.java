@@ -41,8 +41,7 @@ class RestartReassessmentIT {
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
             workflow = new Workflow(api).receive("lejre", "010190-1234").assess(2).grant();
-            JsonNode deadline = workflow.caseView().path("deadlines").get(0);
-            assertThat(deadline.path("ruleId").asText()).isEqualTo("SEL85-REASSESS-12W");
+            JsonNode deadline = Scenarios.deadline(workflow.caseView().path("deadlines"), "SEL85-REASSESS-12W");
             assertThat(deadline.path("dueOn").asText()).isEqualTo("2025-04-28");
         }
 
@@ -56,8 +55,9 @@ class RestartReassessmentIT {
             assertThat(api.post("/simulation/clock/advance", "{\"by\": \"P12W\"}").text("today")).isEqualTo("2025-04-28");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> reassessmentsDue(jdbc) == 1);
-            JsonNode due = after.awaitCase(c -> "DUE_TODAY".equals(c.path("deadlines").get(0).path("status").asText()))
-                    .path("deadlines").get(0);
+            JsonNode due = Scenarios.deadline(after.awaitCase(c -> "DUE_TODAY".equals(
+                    Scenarios.deadline(c.path("deadlines"), "SEL85-REASSESS-12W").path("status").asText())).path("deadlines"),
+                    "SEL85-REASSESS-12W");
             assertThat(due.path("kind").asText()).isEqualTo("REASSESSMENT");
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> reassessmentsDue(jdbc) == 1);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Integer.class)).isZero();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import static dk.grantlifecycle.api.Scenarios.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,9 +37,10 @@ class WalkThroughIT extends ApiIT {
         JsonNode grant = decided.path("grants").get(0);
         assertThat(grant.path("actionPlan").asText()).isEqualTo("MUST_OFFER");
         assertThat(grant.path("terms").path("temporary").asBoolean()).isTrue();
-        JsonNode followUp = decided.path("deadlines").get(0);
-        assertThat(followUp.path("ruleId").asText()).isEqualTo("SEL85-FOLLOWUP-6M");
-        assertThat(decided.path("deadlines")).hasSize(1).as("the case-processing deadline was met");
+        JsonNode followUp = deadline(decided.path("deadlines"), "SEL85-FOLLOWUP-6M");
+        assertThat(followUp.path("kind").asText()).isEqualTo("FOLLOW_UP");
+        assertThat(deadline(decided.path("deadlines"), "CASE-DEADLINE").isMissingNode()).as("the case-processing deadline was met").isTrue();
+        assertThat(deadline(decided.path("deadlines"), "COMPLAINT-WINDOW").path("kind").asText()).isEqualTo("COMPLAINT_WINDOW");
 
         assertThat(api.post("/grants/" + w.grantId + "/start", "{}").status()).as("ACTION-PLAN").isEqualTo(422);
         assertThat(api.post("/grants/" + w.grantId + "/action-plan/offer", "{}").status()).isEqualTo(204);
@@ -48,16 +50,16 @@ class WalkThroughIT extends ApiIT {
         LocalDate due = LocalDate.parse(followUp.path("dueOn").asText());
         LocalDate today = LocalDate.parse(api.get("/simulation/clock").text("today"));
         api.post("/simulation/clock/advance", "{\"by\": \"P%dD\"}".formatted(due.toEpochDay() - today.toEpochDay()));
-        JsonNode fired = w.awaitCase(c -> "DUE_TODAY".equals(c.path("deadlines").get(0).path("status").asText()));
-        String key = fired.path("deadlines").get(0).path("deadlineKey").asText();
+        JsonNode fired = w.awaitCase(c -> "DUE_TODAY".equals(deadline(c.path("deadlines"), "SEL85-FOLLOWUP-6M").path("status").asText()));
+        String key = deadline(fired.path("deadlines"), "SEL85-FOLLOWUP-6M").path("deadlineKey").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT state FROM deadline_view WHERE deadline_key = ?", String.class, key).equals("FIRED"));
 
         Api.Response done = api.post("/grants/" + w.grantId + "/follow-ups/completion",
                 "{\"deadlineKey\": \"%s\", \"note\": \"goals progressing\"}".formatted(key));
         assertThat(done.status()).as(done.body().toString()).isEqualTo(204);
-        JsonNode next = w.awaitCase(c -> !c.path("deadlines").get(0).path("deadlineKey").asText().equals(key));
-        assertThat(LocalDate.parse(next.path("deadlines").get(0).path("dueOn").asText())).isEqualTo(due.plusMonths(6));
+        JsonNode next = w.awaitCase(c -> !deadline(c.path("deadlines"), "SEL85-FOLLOWUP-6M").path("deadlineKey").asText().equals(key));
+        assertThat(LocalDate.parse(deadline(next.path("deadlines"), "SEL85-FOLLOWUP-6M").path("dueOn").asText())).isEqualTo(due.plusMonths(6));
         assertThat(api.get("/cases/" + w.applicationId + "/deadlines?all=true").body())
                 .anySatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("DONE"));
     }
@@ -66,15 +68,15 @@ class WalkThroughIT extends ApiIT {
     @DisplayName("CASE-DEADLINE-LETTER: a case-processing deadline reached without decision is overdue until the citizen is told")
     void caseProcessingDeadlineReached() {
         Workflow w = new Workflow(api).receive("aabenraa", "010190-1234");
-        LocalDate due = LocalDate.parse(w.caseView().path("deadlines").get(0).path("dueOn").asText());
+        LocalDate due = LocalDate.parse(deadline(w.caseView().path("deadlines"), "CASE-DEADLINE").path("dueOn").asText());
         LocalDate today = LocalDate.parse(api.get("/simulation/clock").text("today"));
         api.post("/simulation/clock/advance", "{\"by\": \"P%dD\"}".formatted(due.toEpochDay() - today.toEpochDay() + 1));
-        w.awaitCase(c -> "OVERDUE".equals(c.path("deadlines").get(0).path("status").asText()));
+        w.awaitCase(c -> "OVERDUE".equals(deadline(c.path("deadlines"), "CASE-DEADLINE").path("status").asText()));
         LocalDate now = LocalDate.parse(api.get("/simulation/clock").text("today"));
         assertThat(api.post("/applications/" + w.applicationId + "/delay-letter",
                 "{\"expectedDecisionBy\": \"%s\", \"reason\": \"awaiting specialist statement\"}".formatted(now.plusWeeks(3)))
                 .status()).isEqualTo(204);
-        JsonNode after = w.awaitCase(c -> "CASE-DEADLINE-LETTER".equals(c.path("deadlines").get(0).path("ruleId").asText()));
-        assertThat(after.path("deadlines").get(0).path("status").asText()).isEqualTo("UPCOMING");
+        JsonNode after = w.awaitCase(c -> !deadline(c.path("deadlines"), "CASE-DEADLINE-LETTER").isMissingNode());
+        assertThat(deadline(after.path("deadlines"), "CASE-DEADLINE-LETTER").path("status").asText()).isEqualTo("UPCOMING");
     }
 }

@@ -60,7 +60,7 @@ public final class Workflow {
                              "facts": "VUM assessment", "complaintGuidance": {"where": "kommunen", "how": "skriftligt eller mundtligt"}}}""");
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         grantId = r.body().path("grants").get(0).path("grantId").asText();
-        awaitCase(c -> c.path("grants").size() == 1 && c.path("deadlines").size() >= 1);
+        awaitCase(c -> c.path("grants").size() == 1 && c.path("deadlines").size() >= 2);
         return this;
     }
 

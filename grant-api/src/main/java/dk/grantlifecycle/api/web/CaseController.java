@@ -1,6 +1,7 @@
 package dk.grantlifecycle.api.web;
 
 import dk.grantlifecycle.domain.application.ApplicationId;
+import dk.grantlifecycle.domain.shared.DeadlineKind;
 import dk.grantlifecycle.projections.CaseQueries;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +28,12 @@ public class CaseController {
         return queries.caseById(ApplicationId.of(id).value()).orElseThrow(() -> new AggregateNotFoundException(id, "no case " + id));
     }
 
+    /** The case's deadlines: open ones, or all with {@code all=true}; {@code kind} narrows to one kind. */
     @GetMapping("/{id}/deadlines")
-    public List<CaseQueries.DeadlineView> deadlines(@PathVariable String id, @RequestParam(defaultValue = "false") boolean all) {
-        return queries.deadlinesOfCase(ApplicationId.of(id).value(), !all);
+    public List<CaseQueries.DeadlineView> deadlines(@PathVariable String id, @RequestParam(defaultValue = "false") boolean all,
+                                                    @RequestParam(required = false) DeadlineKind kind) {
+        return queries.deadlinesOfCase(ApplicationId.of(id).value(), !all).stream()
+                .filter(d -> kind == null || d.kind().equals(kind.name()))
+                .toList();
     }
 }
