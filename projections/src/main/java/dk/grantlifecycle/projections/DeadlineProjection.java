@@ -1,6 +1,10 @@
 package dk.grantlifecycle.projections;
 
+import dk.grantlifecycle.domain.application.ApplicationEvent.ApplicationReceived;
+import dk.grantlifecycle.domain.application.ApplicationEvent.CaseRoutedToUnit;
+import dk.grantlifecycle.domain.application.ApplicationEvent.CaseworkerAssigned;
 import dk.grantlifecycle.domain.followup.FollowUpEvent.FollowUpScheduled;
+import dk.grantlifecycle.domain.grant.GrantEvent.OutreachContactStarted;
 import dk.grantlifecycle.domain.shared.DeadlineEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +18,9 @@ import java.time.Instant;
 /**
  * One row per deadline of any kind, followed through the facets every aggregate's deadline
  * events share ({@link DeadlineEvents}): opened, fired (due and not done), closed (met or
- * cancelled with a reason). A deadline never silently disappears: it stays until closed.
+ * cancelled with a reason). A deadline never silently disappears: it stays until closed. Each row
+ * carries its case's municipality, paragraph, team and caseworker for the supervisors' queue; the
+ * processor runs in one segment, so a case is known before its deadlines arrive.
  */
 @Component
 @ProcessingGroup(DeadlineProjection.PROCESSING_GROUP)
@@ -29,14 +35,51 @@ public class DeadlineProjection {
     }
 
     @EventHandler
+    void on(ApplicationReceived e) {
+        String team = e.team();
+        jdbc.update("""
+                        INSERT INTO deadline_case (case_id, municipality, paragraph, team) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (case_id) DO NOTHING""",
+                e.applicationId().value(), e.municipality().value(), e.paragraph().name(), team);
+    }
+
+    @EventHandler
+    void on(OutreachContactStarted e) {
+        jdbc.update("""
+                        INSERT INTO deadline_case (case_id, municipality, paragraph) VALUES (?, ?, 'SEL99')
+                        ON CONFLICT (case_id) DO NOTHING""",
+                e.grantId().value(), e.municipality().value());
+    }
+
+    /** SEL85-UNDER25: a case routed to another unit is that unit's to handle. */
+    @EventHandler
+    void on(CaseRoutedToUnit e) {
+        assign(e.applicationId().value(), e.unit(), null, false);
+    }
+
+    @EventHandler
+    void on(CaseworkerAssigned e) {
+        assign(e.applicationId().value(), e.team(), e.caseworker(), true);
+    }
+
+    private void assign(String caseId, String team, String caseworker, boolean withCaseworker) {
+        String set = withCaseworker ? "team = COALESCE(?, team), caseworker = ?" : "team = ?";
+        Object[] args = withCaseworker ? new Object[]{team, caseworker, caseId} : new Object[]{team, caseId};
+        jdbc.update("UPDATE deadline_case SET " + set + " WHERE case_id = ?", args);
+        jdbc.update("UPDATE deadline_view SET " + set + " WHERE case_id = ?", args);
+    }
+
+    @EventHandler
     void on(DeadlineEvents.Opened e, @Timestamp Instant at) {
         java.time.LocalDate windowOpens = e instanceof FollowUpScheduled s ? s.windowOpensOn() : null;
         jdbc.update("""
-                        INSERT INTO deadline_view (deadline_key, case_id, kind, rule_id, due_on, window_opens_on, state, opened_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)
+                        INSERT INTO deadline_view (deadline_key, case_id, kind, rule_id, due_on, window_opens_on, state, opened_at,
+                                                   municipality, paragraph, team, caseworker)
+                        SELECT ?, ?, ?, ?, ?, ?, 'OPEN', ?, c.municipality, c.paragraph, c.team, c.caseworker
+                        FROM (SELECT 1) one LEFT JOIN deadline_case c ON c.case_id = ?
                         ON CONFLICT (deadline_key) DO NOTHING""",
                 e.deadlineKey(), e.caseId(), e.deadlineKind().name(), e.ruleId(), CaseProjection.date(e.dueOn()),
-                CaseProjection.date(windowOpens), CaseProjection.ts(at));
+                CaseProjection.date(windowOpens), CaseProjection.ts(at), e.caseId());
     }
 
     @EventHandler
@@ -64,6 +107,6 @@ public class DeadlineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE deadline_view");
+        jdbc.update("TRUNCATE deadline_view, deadline_case");
     }
 }
