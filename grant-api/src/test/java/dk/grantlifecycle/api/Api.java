@@ -37,6 +37,24 @@ public final class Api {
                 .header("X-Actor", actor).POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
+    /** A command on behalf of someone, with a reason: the audit trail records both. */
+    public Response postAs(String path, String json, String onBehalfOf, String reason) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-Actor", actor).header("X-On-Behalf-Of", onBehalfOf).header("X-Reason", reason)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public String getText(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postWithout(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -1,8 +1,10 @@
 package dk.grantlifecycle.api.web;
 
 import dk.grantlifecycle.domain.process.CaseProcess;
+import dk.grantlifecycle.projections.AuditTrailProjection;
 import dk.grantlifecycle.projections.CaseProjection;
 import dk.grantlifecycle.projections.DeadlineProjection;
+import dk.grantlifecycle.projections.DstMovementProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -29,8 +31,8 @@ import java.util.Map;
 @Component
 public class ReadModelCatchUp {
 
-    private static final List<String> PROCESSORS =
-            List.of(CaseProcess.PROCESSING_GROUP, CaseProjection.PROCESSING_GROUP, DeadlineProjection.PROCESSING_GROUP);
+    private static final List<String> PROCESSORS = List.of(CaseProcess.PROCESSING_GROUP, CaseProjection.PROCESSING_GROUP,
+            DeadlineProjection.PROCESSING_GROUP, AuditTrailProjection.PROCESSING_GROUP, DstMovementProjection.PROCESSING_GROUP);
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
