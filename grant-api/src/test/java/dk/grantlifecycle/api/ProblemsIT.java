@@ -2,10 +2,7 @@ package dk.grantlifecycle.api;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,25 +74,15 @@ class ProblemsIT extends ApiIT {
     }
 
     @Test
-    void concurrentDecisionsOnOneCaseLetExactlyOneThrough() throws Exception {
+    void concurrentDecisionsOnOneCaseLetExactlyOneThrough() {
         Workflow w = new Workflow(api).receive("lejre", "010190-1234").assess(2);
         String decision = """
                 {"outcomes": [{"serviceCode": "MADLAVNING", "outcome": "GRANTED",
                   "terms": {"goals": ["x"], "lessIntrusiveConsidered": ["y"]}}]}""";
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Api.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return new Api(port, "cw-" + Thread.currentThread().getId()).post("/applications/" + w.applicationId + "/decision", decision);
-            }));
-        }
-        go.countDown();
-        List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(Api.Response::status).toList();
+        List<Integer> statuses = Scenarios.concurrently(java.util.stream.IntStream.range(0, 4)
+                        .<java.util.function.Supplier<Api.Response>>mapToObj(i -> () -> new Api(port, "cw-" + i)
+                                .post("/applications/" + w.applicationId + "/decision", decision)).toList())
+                .stream().map(Api.Response::status).toList();
         assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE '%ApplicationDecided'",
                 Integer.class, w.applicationId)).isEqualTo(1);

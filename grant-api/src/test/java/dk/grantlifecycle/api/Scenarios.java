@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +29,22 @@ final class Scenarios {
         if (days > 0) {
             api.post("/simulation/clock/advance", "{\"by\": \"P%dD\"}".formatted(days));
         }
+    }
+
+    /** Runs the calls at the same moment from several threads and returns their answers. */
+    static List<Api.Response> concurrently(List<Supplier<Api.Response>> calls) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Api.Response>> running = calls.stream().map(call -> CompletableFuture.supplyAsync(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return call.get();
+        })).toList();
+        go.countDown();
+        return running.stream().map(CompletableFuture::join).toList();
     }
 
     static JsonNode deadline(JsonNode deadlines, String ruleId) {

@@ -10,10 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,20 +79,9 @@ class TwoNodesIT {
         String decision = """
                 {"outcomes": [{"serviceCode": "MADLAVNING", "outcome": "GRANTED",
                   "terms": {"goals": ["x"], "lessIntrusiveConsidered": ["y"]}}]}""";
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Api.Response>> calls = new ArrayList<>();
-        for (Api api : List.of(apiA, apiB, apiA, apiB)) {
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return api.post("/applications/" + w.applicationId + "/decision", decision);
-            }));
-        }
-        go.countDown();
-        List<Api.Response> responses = calls.stream().map(CompletableFuture::join).toList();
+        List<Api.Response> responses = Scenarios.concurrently(List.of(apiA, apiB, apiA, apiB).stream()
+                .<java.util.function.Supplier<Api.Response>>map(api -> () -> api.post("/applications/" + w.applicationId + "/decision", decision))
+                .toList());
         assertThat(responses).extracting(Api.Response::status).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE '%ApplicationDecided'",
                 Integer.class, w.applicationId)).isEqualTo(1);

@@ -184,15 +184,9 @@ public class ApplicationController {
                 r.expectedDecisionBy(), r.reason()), actor);
     }
 
-    public record HearingRequest(LocalDate sentOn, LocalDate answerBy, @NotNull @Size(max = 2000) String facts) {
-    }
-
-    public record HearingAnswerRequest(LocalDate answeredOn, @Size(max = 4000) String answer) {
-    }
-
     /** HEARING: the citizen is heard on facts not yet seen before a decision against the citizen. */
     @PostMapping("/{id}/hearings")
-    public ResponseEntity<Created> hear(@PathVariable String id, @Valid @RequestBody HearingRequest r, Actor actor) {
+    public ResponseEntity<Created> hear(@PathVariable String id, @Valid @RequestBody HearingRequests.Hearing r, Actor actor) {
         String hearingId = java.util.UUID.randomUUID().toString();
         commands.send(new HearCitizen(ApplicationId.of(id), hearingId, commands.happenedOn(r.sentOn(), "sentOn"), r.answerBy(),
                 r.facts()), actor);
@@ -201,7 +195,7 @@ public class ApplicationController {
 
     @PostMapping("/{id}/hearings/{hearingId}/answer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void hearingAnswer(@PathVariable String id, @PathVariable String hearingId, @Valid @RequestBody HearingAnswerRequest r,
+    public void hearingAnswer(@PathVariable String id, @PathVariable String hearingId, @Valid @RequestBody HearingRequests.Answer r,
                               Actor actor) {
         commands.send(new RecordHearingAnswer(ApplicationId.of(id), hearingId, commands.happenedOn(r.answeredOn(), "answeredOn"),
                 r.answer()), actor);

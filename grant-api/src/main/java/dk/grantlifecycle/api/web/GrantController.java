@@ -304,14 +304,8 @@ public class GrantController {
                 r.reference()), actor);
     }
 
-    public record HearingRequest(LocalDate sentOn, LocalDate answerBy, @NotNull @Size(max = 2000) String facts) {
-    }
-
-    public record HearingAnswerRequest(LocalDate answeredOn, @Size(max = 4000) String answer) {
-    }
-
     @PostMapping("/grants/{id}/hearings")
-    public ResponseEntity<Created> hear(@PathVariable String id, @Valid @RequestBody HearingRequest r, Actor actor) {
+    public ResponseEntity<Created> hear(@PathVariable String id, @Valid @RequestBody HearingRequests.Hearing r, Actor actor) {
         String hearingId = java.util.UUID.randomUUID().toString();
         commands.send(new HearCitizen(GrantId.of(id), hearingId, commands.happenedOn(r.sentOn(), "sentOn"), r.answerBy(),
                 r.facts()), actor);
@@ -320,7 +314,7 @@ public class GrantController {
 
     @PostMapping("/grants/{id}/hearings/{hearingId}/answer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void hearingAnswer(@PathVariable String id, @PathVariable String hearingId, @Valid @RequestBody HearingAnswerRequest r,
+    public void hearingAnswer(@PathVariable String id, @PathVariable String hearingId, @Valid @RequestBody HearingRequests.Answer r,
                               Actor actor) {
         commands.send(new RecordHearingAnswer(GrantId.of(id), hearingId, commands.happenedOn(r.answeredOn(), "answeredOn"),
                 r.answer()), actor);

@@ -5,9 +5,6 @@ import dk.grantlifecycle.domain.application.ApplicationEvent.*;
 import dk.grantlifecycle.domain.assessment.AssessmentId;
 import dk.grantlifecycle.domain.grant.DecisionContent;
 import dk.grantlifecycle.domain.grant.Decisions;
-import dk.grantlifecycle.domain.hearing.HearingEvents.HearingAnswerDeadlinePassed;
-import dk.grantlifecycle.domain.hearing.HearingEvents.HearingAnswered;
-import dk.grantlifecycle.domain.hearing.HearingEvents.HearingRequested;
 import dk.grantlifecycle.domain.hearing.Hearings;
 import dk.grantlifecycle.domain.rules.LegalCalendar;
 import dk.grantlifecycle.domain.rules.Fact;
@@ -28,6 +25,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -64,6 +62,7 @@ public class Application {
     private AssessmentId assessmentId;
     private Map<String, VumLevel> scores;
     private final Map<String, OpenDeadline> deadlines = new LinkedHashMap<>();
+    @AggregateMember
     private final Hearings hearings = new Hearings();
     private int caseDeadlines;
 
@@ -180,20 +179,6 @@ public class Application {
         hearings.deadlinePassed(applicationId.value(), due);
     }
 
-    @EventSourcingHandler
-    void on(HearingRequested e) {
-        hearings.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(HearingAnswered e) {
-        hearings.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(HearingAnswerDeadlinePassed e) {
-        hearings.on(e);
-    }
 
     @CommandHandler
     public void handle(InformCitizenOfDelay c, DeadlineManager deadlineManager) {

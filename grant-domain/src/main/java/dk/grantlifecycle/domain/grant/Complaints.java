@@ -3,12 +3,14 @@ package dk.grantlifecycle.domain.grant;
 import dk.grantlifecycle.domain.grant.GrantEvent.*;
 
 import java.util.Arrays;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The complaints about a grant line's decisions and where each one stands. */
+/** The complaints about a grant line's decisions and where each one stands; an aggregate member of the grant. */
 final class Complaints {
 
     static final String RECONSIDERATION_DEADLINE = "complaint-reconsideration";
@@ -79,29 +81,35 @@ final class Complaints {
         return complaints.values().stream().filter(c -> key.equals(c.escalationKey)).findFirst();
     }
 
+    @EventSourcingHandler
     void on(ComplaintReceived e) {
         complaints.put(e.complaintId(), new Complaint(e.complaintId(), e.decisionId()));
     }
 
+    @EventSourcingHandler
     void on(ComplaintNotAppealable e) {
         complaints.get(e.complaintId()).status = Status.NOT_APPEALABLE;
     }
 
+    @EventSourcingHandler
     void on(ReconsiderationDeadlineSet e) {
         Complaint c = complaints.get(e.complaintId());
         c.reconsiderationKey = e.deadlineKey();
         c.reconsiderationSchedule = e.scheduleId();
     }
 
+    @EventSourcingHandler
     void on(ReconsiderationDue e) {
         complaints.get(e.complaintId()).reconsiderationFired = true;
     }
 
+    @EventSourcingHandler
     void on(ComplaintReconsidered e) {
         complaints.get(e.complaintId()).status = e.outcome() == ReconsiderationOutcome.CHANGED_IN_FAVOUR
                 ? Status.CHANGED_IN_FAVOUR : Status.AT_ANKESTYRELSEN;
     }
 
+    @EventSourcingHandler
     void on(ComplaintEscalatedToAnkestyrelsen e) {
         Complaint c = complaints.get(e.complaintId());
         c.status = Status.AT_ANKESTYRELSEN;
@@ -109,14 +117,17 @@ final class Complaints {
         c.escalationSchedule = e.scheduleId();
     }
 
+    @EventSourcingHandler
     void on(AppealDecisionOverdue e) {
         complaints.get(e.complaintId()).escalationFired = true;
     }
 
+    @EventSourcingHandler
     void on(AppealDecided e) {
         complaints.get(e.complaintId()).status = Status.APPEAL_DECIDED;
     }
 
+    @EventSourcingHandler
     void on(SuspensionGrantedByAnkestyrelsen e) {
         complaints.get(e.complaintId()).suspended = true;
     }

@@ -6,9 +6,6 @@ import dk.grantlifecycle.domain.grant.DecisionLog.Kind;
 import dk.grantlifecycle.domain.grant.GrantCommands.*;
 import dk.grantlifecycle.domain.grant.GrantEvent.*;
 import dk.grantlifecycle.domain.grant.ServiceDecision.ActionPlanDuty;
-import dk.grantlifecycle.domain.hearing.HearingEvents.HearingAnswerDeadlinePassed;
-import dk.grantlifecycle.domain.hearing.HearingEvents.HearingAnswered;
-import dk.grantlifecycle.domain.hearing.HearingEvents.HearingRequested;
 import dk.grantlifecycle.domain.hearing.Hearings;
 import dk.grantlifecycle.domain.rules.Cadences;
 import dk.grantlifecycle.domain.rules.General;
@@ -28,6 +25,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
@@ -69,9 +67,12 @@ public class Grant {
     private ActionPlanDuty actionPlan = ActionPlanDuty.NOT_REQUIRED;
     private boolean actionPlanOffered;
     private LocalDate startedOn;
+    @AggregateMember
     private final HourAccounts hours = new HourAccounts();
+    @AggregateMember
     private final Hearings hearings = new Hearings();
     private final DecisionLog decisions = new DecisionLog();
+    @AggregateMember
     private final Complaints complaints = new Complaints();
     private final Map<ShelterNotice, ShelterNotificationDue> shelterNotices = new EnumMap<>(ShelterNotice.class);
     private final Set<String> overdueShelterNotices = new java.util.HashSet<>();
@@ -510,7 +511,6 @@ public class Grant {
         granted = true;
         terms = e.decision().terms();
         actionPlan = e.decision().actionPlan();
-        hours.granted(e.decision());
     }
 
     @EventSourcingHandler
@@ -549,7 +549,6 @@ public class Grant {
     @EventSourcingHandler
     void on(ServiceStarted e) {
         startedOn = e.startedOn();
-        hours.started(e.startedOn());
     }
 
     @EventSourcingHandler
@@ -622,65 +621,6 @@ public class Grant {
         decisions.on(e);
     }
 
-    @EventSourcingHandler
-    void on(ComplaintReceived e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintNotAppealable e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ReconsiderationDeadlineSet e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ReconsiderationDue e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintReconsidered e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintEscalatedToAnkestyrelsen e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(AppealDecisionOverdue e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(AppealDecided e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(SuspensionGrantedByAnkestyrelsen e) {
-        complaints.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(HearingRequested e) {
-        hearings.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(HearingAnswered e) {
-        hearings.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(HearingAnswerDeadlinePassed e) {
-        hearings.on(e);
-    }
 
     @EventSourcingHandler
     void on(ShelterNotificationDue e) {
@@ -695,30 +635,5 @@ public class Grant {
     @EventSourcingHandler
     void on(ShelterNotificationOverdue e) {
         overdueShelterNotices.add(e.deadlineKey());
-    }
-
-    @EventSourcingHandler
-    void on(CompanionHoursUsed e) {
-        hours.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ContactHoursUsed e) {
-        hours.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ContactHoursMoved e) {
-        hours.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(CompanionExpensesGranted e) {
-        hours.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(HolidaySupportRecorded e) {
-        hours.on(e);
     }
 }

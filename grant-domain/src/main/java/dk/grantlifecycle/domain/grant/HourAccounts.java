@@ -10,6 +10,8 @@ import dk.grantlifecycle.domain.shared.InvalidState;
 import dk.grantlifecycle.domain.shared.Paragraph;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,8 +24,8 @@ import java.util.Set;
 /**
  * The accounts a grant keeps: § 97 companion hours (SEL97-15H, SEL97-SAVE-90H, SEL97-DEDUCT),
  * § 98 contact hours (SEL98-HOURS), the companion expenses subsidy and holiday days
- * (SEL85-HOLIDAY-7D). Commands are answered with the event to apply; state changes only through
- * {@code on(...)} and the grant's lifecycle calls.
+ * (SEL85-HOLIDAY-7D). An aggregate member of the grant: commands are answered with the event to
+ * apply, and state changes only in its event sourcing handlers.
  */
 final class HourAccounts {
 
@@ -35,15 +37,17 @@ final class HourAccounts {
     private final Set<Integer> expenseYears = new HashSet<>();
     private final Map<Integer, Integer> holidayDays = new HashMap<>();
 
-    void granted(ServiceDecision d) {
-        scheme = d.hours();
-        monthly = d.terms() == null ? null : d.terms().hoursPerMonth();
+    @EventSourcingHandler
+    void on(ServiceGranted e) {
+        scheme = e.decision().hours();
+        monthly = e.decision().terms() == null ? null : e.decision().terms().hoursPerMonth();
     }
 
-    void started(LocalDate startedOn) {
+    @EventSourcingHandler
+    void on(ServiceStarted e) {
         if (scheme != null && Boolean.TRUE.equals(scheme.saveable()) && monthly != null) {
             int expiry = scheme.expiresAfter() == null ? 6 : (int) scheme.expiresAfter().toTotalMonths();
-            ledger = new CompanionHoursLedger(YearMonth.from(startedOn), monthly,
+            ledger = new CompanionHoursLedger(YearMonth.from(e.startedOn()), monthly,
                     scheme.saveCap() == null ? Integer.MAX_VALUE : scheme.saveCap(), expiry);
         }
     }
@@ -102,23 +106,28 @@ final class HourAccounts {
         return monthly.add(moved.getOrDefault(month, BigDecimal.ZERO)).subtract(used.getOrDefault(month, BigDecimal.ZERO));
     }
 
+    @EventSourcingHandler
     void on(CompanionHoursUsed e) {
         ledger.record(e.month(), e.hours());
     }
 
+    @EventSourcingHandler
     void on(ContactHoursUsed e) {
         used.merge(e.month(), e.hours(), BigDecimal::add);
     }
 
+    @EventSourcingHandler
     void on(ContactHoursMoved e) {
         moved.merge(e.from(), e.hours().negate(), BigDecimal::add);
         moved.merge(e.to(), e.hours(), BigDecimal::add);
     }
 
+    @EventSourcingHandler
     void on(CompanionExpensesGranted e) {
         expenseYears.add(e.year());
     }
 
+    @EventSourcingHandler
     void on(HolidaySupportRecorded e) {
         holidayDays.put(e.from().getYear(), e.usedInYear());
     }

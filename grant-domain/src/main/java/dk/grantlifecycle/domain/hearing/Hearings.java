@@ -9,6 +9,7 @@ import dk.grantlifecycle.domain.shared.DeadlinePayload;
 import dk.grantlifecycle.domain.shared.InvalidState;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -18,8 +19,9 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The hearings of one aggregate. A decision against the citizen on facts the citizen has not
- * seen needs a hearing that was answered or whose answer deadline has passed (HEARING).
+ * The hearings of one aggregate, held as its aggregate member (it sources its own state from the
+ * hearing events). A decision against the citizen on facts the citizen has not seen needs a
+ * hearing that was answered or whose answer deadline has passed (HEARING).
  */
 public final class Hearings {
 
@@ -67,15 +69,18 @@ public final class Hearings {
         }
     }
 
-    public void on(HearingRequested e) {
+    @EventSourcingHandler
+    void on(HearingRequested e) {
         hearings.put(e.hearingId(), new Hearing(e.answerDueOn(), e.deadlineKey(), e.scheduleId(), false));
     }
 
-    public void on(HearingAnswered e) {
+    @EventSourcingHandler
+    void on(HearingAnswered e) {
         settle(e.hearingId());
     }
 
-    public void on(HearingAnswerDeadlinePassed e) {
+    @EventSourcingHandler
+    void on(HearingAnswerDeadlinePassed e) {
         settle(e.hearingId());
     }
 
