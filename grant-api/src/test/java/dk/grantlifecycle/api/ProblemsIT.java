@@ -89,7 +89,8 @@ class ProblemsIT extends ApiIT {
     }
 
     @Test
-    void theSimulationClockOnlyMovesForward() {        assertProblem(api.put("/simulation/clock", "{\"instant\": \"2020-01-01T00:00:00Z\"}"), 400, "instant", null);
+    void theSimulationClockOnlyMovesForward() {
+        assertProblem(api.put("/simulation/clock", "{\"instant\": \"2020-01-01T00:00:00Z\"}"), 400, "instant", null);
         assertProblem(api.post("/simulation/clock/advance", "{\"by\": \"yesterday\"}"), 400, "by", null);
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,17 +19,19 @@ import static org.awaitility.Awaitility.await;
 /**
  * The core promise on real PostgreSQL: a first-time § 85 grant made through the API keeps its
  * 12-week reassessment across a restart of the whole service (embedded PostgreSQL included), and
- * when the clock has moved 12 weeks ReassessmentDue fires exactly once.
+ * when the clock has moved 12 weeks ReassessmentDue fires exactly once. The restart also rebuilds
+ * the case and deadline read models from the first event (the command-line replay switch).
  */
 class RestartReassessmentIT {
 
     @TempDir
     Path data;
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(dk.grantlifecycle.api.GrantsApplication.class).run(
-                "--server.port=0", "--grants.simulation.enabled=true", "--grants.simulation.start=2025-02-03T09:00:00Z",
-                "--grants.embedded-postgres.data-directory=" + data.resolve("postgres"));
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--grants.simulation.enabled=true",
+                "--grants.simulation.start=2025-02-03T09:00:00Z", "--grants.embedded-postgres.data-directory=" + data.resolve("postgres")));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(dk.grantlifecycle.api.GrantsApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context) {
@@ -45,8 +49,10 @@ class RestartReassessmentIT {
             assertThat(deadline.path("dueOn").asText()).isEqualTo("2025-04-28");
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start("--grants.replay=cases,deadlines")) {
             Api api = api(second);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(api.get("/admin/replays/deadlines").text("state"))
+                    && "DONE".equals(api.get("/admin/replays/cases").text("state")));
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             Workflow after = Workflow.of(api, workflow.applicationId);
             assertThat(api.get("/simulation/clock").text("today")).as("the simulated clock continues").isEqualTo("2025-02-03");

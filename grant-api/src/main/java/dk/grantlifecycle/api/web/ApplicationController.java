@@ -70,9 +70,6 @@ public class ApplicationController {
                                  Set<Fact> facts) {
     }
 
-    public record Created(String id) {
-    }
-
     @PostMapping
     public ResponseEntity<Created> receive(@Valid @RequestBody ReceiveRequest r, Actor actor) {
         Cpr cpr = BadInput.cpr(r.citizen().cpr(), "citizen.cpr");

@@ -221,9 +221,6 @@ public class GrantController {
         }
     }
 
-    public record Created(String id) {
-    }
-
     /** SEL99-NO-VISITATION: outreach support without application; the CPR number is optional (ANONYMOUS). */
     @PostMapping("/outreach")
     public ResponseEntity<Created> outreach(@Valid @RequestBody OutreachRequest r, Actor actor) {
