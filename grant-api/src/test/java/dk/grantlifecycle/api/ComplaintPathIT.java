@@ -6,13 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 
 import static dk.grantlifecycle.api.Scenarios.CONTENT;
 import static dk.grantlifecycle.api.Scenarios.advanceTo;
 import static dk.grantlifecycle.api.Scenarios.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A full complaint path through the API on real PostgreSQL, with the clock starting on

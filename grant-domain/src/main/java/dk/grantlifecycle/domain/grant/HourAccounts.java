@@ -13,7 +13,6 @@ import dk.grantlifecycle.domain.shared.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;

@@ -56,8 +56,4 @@ public record General(
                 .map(p -> Period.of(p.years(), p.months(), 0))
                 .orElseThrow(() -> new IllegalStateException("no state pension age for birth date " + birthDate));
     }
-
-    public boolean knowsTheme(String code) {
-        return vumThemes.stream().anyMatch(t -> t.code().equals(code));
-    }
 }

@@ -47,14 +47,12 @@ public final class RuleBook {
     private static final String LAW_DIRECTORY = "law";
 
     private final Map<MunicipalityId, Map<Paragraph, TreeMap<LocalDate, RulesInForce>>> table;
-    private final Map<MunicipalityId, String> names;
     private final List<RuleFinding> findings;
     private final List<FileSummary> files;
 
     private RuleBook(Map<MunicipalityId, Map<Paragraph, TreeMap<LocalDate, RulesInForce>>> table,
-                     Map<MunicipalityId, String> names, List<RuleFinding> findings, List<FileSummary> files) {
+                     List<RuleFinding> findings, List<FileSummary> files) {
         this.table = table;
-        this.names = names;
         this.findings = findings;
         this.files = files;
     }
@@ -118,11 +116,9 @@ public final class RuleBook {
 
         LinkedHashSet<RuleFinding> findings = new LinkedHashSet<>();
         Map<MunicipalityId, Map<Paragraph, TreeMap<LocalDate, RulesInForce>>> table = new HashMap<>();
-        Map<MunicipalityId, String> names = new HashMap<>();
         for (var entry : municipal.entrySet()) {
             MunicipalityId m = entry.getKey();
             List<Layer> layers = entry.getValue();
-            names.put(m, layers.get(layers.size() - 1).parsed().name());
             TreeSet<LocalDate> epochs = new TreeSet<>();
             law.forEach(l -> epochs.add(l.from()));
             layers.forEach(l -> epochs.add(l.from()));
@@ -159,7 +155,7 @@ public final class RuleBook {
                     l.from(), l.parsed().source(), l.paragraphs().keySet()));
         }
         summaries.sort(Comparator.comparing(FileSummary::file));
-        return new RuleBook(table, names, List.copyOf(findings), List.copyOf(summaries));
+        return new RuleBook(table, List.copyOf(findings), List.copyOf(summaries));
     }
 
     /**
@@ -188,10 +184,6 @@ public final class RuleBook {
         return new TreeSet<>(Comparator.comparing(MunicipalityId::value)) {{
             addAll(table.keySet());
         }};
-    }
-
-    public String nameOf(MunicipalityId municipality) {
-        return names.get(municipality);
     }
 
     /** Conflicts with the law and flagged source values, as reported when the files were loaded. */
