@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-
 import static dk.grantlifecycle.api.Scenarios.CONTENT;
 import static dk.grantlifecycle.api.Scenarios.advanceTo;
 import static dk.grantlifecycle.api.Scenarios.deadline;

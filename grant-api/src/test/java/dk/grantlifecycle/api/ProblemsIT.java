@@ -28,7 +28,7 @@ class ProblemsIT extends ApiIT {
     @Test
     void malformedInputIs400AndStoresNothing() {
         int before = totalEvents();
-        assertProblem(api.postWithout("/applications", VALID), 400, "X-Actor", null);
+        assertProblem(api.postWithout("/applications", VALID), 401, "Authorization", null);
         assertProblem(api.post("/applications", VALID.replace("010190-1234", "320190-1234")), 400, "citizen.cpr", "CPR-VALID");
         assertProblem(api.post("/applications", VALID.replace("\"paragraph\"", "\"paragraf\"")), 400, "paragraf", null);
         assertProblem(api.post("/applications", VALID.replace("SEL85", "SEL999")), 400, "paragraph", null);
@@ -37,7 +37,8 @@ class ProblemsIT extends ApiIT {
         assertProblem(api.post("/applications", "{\"citizen\": "), 400, null, null);
         assertProblem(api.post("/applications", VALID.replace("\"services\": [{\"code\": \"MADLAVNING\", \"themes\": [\"PRACTICAL_TASKS\"]}]",
                 "\"services\": []")), 400, "services", null);
-        assertProblem(api.post("/applications", VALID.replace("lejre", "roskilde")), 422, "municipality", "RULESET");
+        Api roskilde = new Api(port, "cw-roskilde", "roskilde", java.util.List.of("caseworker"));
+        assertProblem(roskilde.post("/applications", VALID.replace("lejre", "roskilde")), 422, "municipality", "RULESET");
         assertThat(totalEvents()).isEqualTo(before);
     }
 

@@ -24,8 +24,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Runs requests.http, the README's walk-through, against the service: every request succeeds
  * (the one marked as refused gets its 4xx), so the walk-through cannot drift from the API. The
- * requests run back to back, as a client would send them: reads see the preceding writes.
+ * requests run back to back, as a client would send them: reads see the preceding writes. The
+ * service runs in the local mode, as the README's run command starts it: the file gets its tokens
+ * from POST /dev/token.
  */
+@org.springframework.test.context.TestPropertySource(properties = "grants.test.issuer=off")
 class RequestsHttpIT extends ApiIT {
 
     private static final Pattern SET = Pattern.compile("client\\.global\\.set\\(\"(\\w+)\", response\\.body([^)]*)\\)");

@@ -67,6 +67,8 @@ class WalkThroughIT extends ApiIT {
     @Test
     @DisplayName("CASE-DEADLINE-LETTER: a case-processing deadline reached without decision is overdue until the citizen is told")
     void caseProcessingDeadlineReached() {
+        // An Aabenraa case, worked on by Aabenraa's staff (tenancy).
+        Api api = new Api(port, "cw-test", "aabenraa", TestTokens.ALL_ROUND);
         Workflow w = new Workflow(api).receive("aabenraa", "010190-1234");
         LocalDate due = LocalDate.parse(deadline(w.caseView().path("deadlines"), "CASE-DEADLINE").path("dueOn").asText());
         LocalDate today = LocalDate.parse(api.get("/simulation/clock").text("today"));

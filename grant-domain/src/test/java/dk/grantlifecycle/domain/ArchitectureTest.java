@@ -3,15 +3,19 @@ package dk.grantlifecycle.domain;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import dk.grantlifecycle.domain.rules.LegalCalendar;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dk.grantlifecycle.domain.rules.LegalCalendar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** grant-domain stays free of Spring (web and everything else) and of JPA: it is Axon and plain Java. */
+/**
+ * grant-domain stays free of Spring (web and everything else) and of JPA: it is Axon and plain Java;
+ * its packages depend on each other without cycles; aggregates do not read the wall clock.
+ */
 class ArchitectureTest {
 
     private static JavaClasses domain;
@@ -64,5 +68,11 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .check(domain);
+    }
+
+    /** The aggregates' packages build on the shared kernel, the decision vocabulary and the rules, never on each other in a circle. */
+    @Test
+    void noPackageCycles() {
+        slices().matching("dk.grantlifecycle.domain.(*)..").should().beFreeOfCycles().check(domain);
     }
 }

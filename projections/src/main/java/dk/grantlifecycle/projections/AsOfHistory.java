@@ -1,17 +1,22 @@
 package dk.grantlifecycle.projections;
 
-import dk.grantlifecycle.domain.application.ApplicationEvent;
 import dk.grantlifecycle.domain.application.ApplicationEvent.*;
+import dk.grantlifecycle.domain.application.ApplicationEvent;
 import dk.grantlifecycle.domain.application.RequestedService;
-import dk.grantlifecycle.domain.followup.FollowUpId;
-import dk.grantlifecycle.domain.grant.GrantEvent;
+import dk.grantlifecycle.domain.deadline.Deadline;
+import dk.grantlifecycle.domain.deadline.DeadlineEvents;
+import dk.grantlifecycle.domain.deadline.DeadlineId;
+import dk.grantlifecycle.domain.decision.GrantTerms;
+import dk.grantlifecycle.domain.decision.ServiceDecision;
+import dk.grantlifecycle.domain.decision.VumLevel;
 import dk.grantlifecycle.domain.grant.GrantEvent.*;
-import dk.grantlifecycle.domain.grant.GrantId;
-import dk.grantlifecycle.domain.grant.GrantTerms;
-import dk.grantlifecycle.domain.grant.ServiceDecision;
-import dk.grantlifecycle.domain.rules.VumLevel;
+import dk.grantlifecycle.domain.grant.GrantEvent;
+import dk.grantlifecycle.domain.lifecycle.CaseStatus;
+import dk.grantlifecycle.domain.lifecycle.DeadlineStatus;
+import dk.grantlifecycle.domain.lifecycle.GrantStatus;
 import dk.grantlifecycle.domain.shared.Copenhagen;
-import dk.grantlifecycle.domain.shared.DeadlineEvents;
+import dk.grantlifecycle.domain.shared.FollowUpId;
+import dk.grantlifecycle.domain.shared.GrantId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -28,12 +33,14 @@ import java.util.Optional;
  * The state of a case as it was known at an instant, rebuilt from the event store (never from the
  * read models): the application's events up to that instant, the grant lines its decision had
  * opened by then, and their follow-up plans. Events recorded after the instant, even about earlier
- * dates, are not known at it. Personal data is not part of the answer.
+ * dates, are not known at it. Personal data is not part of the answer, only whether it is present, erased or never
+ * recorded (anonymous).
  */
 @Component
 public class AsOfHistory {
 
-    public record CaseAsOf(String applicationId, Instant asOf, String status, String municipality, String paragraph,
+    public record CaseAsOf(String applicationId, Instant asOf, String status, String personalData, String municipality,
+                           String paragraph,
                            LocalDate receivedOn, boolean acute, String team, String caseworker, String routedTo,
                            List<RequestedService> services, Map<String, VumLevel> scores, String decisionId,
                            LocalDate decidedOn, String ruleSetVersion, List<GrantAsOf> grants, List<DeadlineAsOf> openDeadlines,
@@ -80,7 +87,8 @@ public class AsOfHistory {
     private static final class Fold {
         final String applicationId;
         final Instant asOf;
-        String status = "RECEIVED";
+        CaseStatus status = CaseStatus.INITIAL;
+        String personalData;
         String municipality;
         String paragraph;
         LocalDate receivedOn;
@@ -94,8 +102,7 @@ public class AsOfHistory {
         LocalDate decidedOn;
         String ruleSetVersion;
         final Map<String, GrantState> grants = new LinkedHashMap<>();
-        final Map<String, DeadlineEvents.Opened> deadlines = new LinkedHashMap<>();
-        final Map<String, Boolean> fired = new LinkedHashMap<>();
+        final Map<DeadlineId, Deadline> deadlines = new LinkedHashMap<>();
         int events;
         Instant last;
 
@@ -114,21 +121,21 @@ public class AsOfHistory {
                 grant(g);
             }
             if (e instanceof DeadlineEvents.Opened o) {
-                deadlines.put(o.deadlineKey(), o);
-            }
-            if (e instanceof DeadlineEvents.Fired f) {
-                fired.put(f.deadlineKey(), true);
-            }
-            if (e instanceof DeadlineEvents.Closed c) {
-                deadlines.remove(c.deadlineKey());
-            }
-            if (e instanceof DeadlineEvents.ClosedMany c) {
-                c.closedDeadlineKeys().forEach(deadlines::remove);
+                deadlines.put(o.deadline().id(), o.deadline());
+            } else if (e instanceof DeadlineEvents.Closed c && c.deadlineId() != null) {
+                deadlines.remove(c.deadlineId());
+            } else if (e instanceof DeadlineEvents.ClosedMany c) {
+                c.closedDeadlineIds().forEach(deadlines::remove);
+            } else if (e instanceof DeadlineEvents.Moved m) {
+                m.movedDeadlines().forEach(d -> deadlines.computeIfPresent(d.id(), (id, was) -> d));
             }
         }
 
         private void application(ApplicationEvent a) {
+            status = status.after(a);
             if (a instanceof ApplicationReceived e) {
+                // Crypto-shredding cannot be undone for the past: after an erasure this reads ERASED at every instant.
+                personalData = CaseProjection.personalData(e);
                 municipality = e.municipality().value();
                 paragraph = e.paragraph().name();
                 receivedOn = e.receivedOn();
@@ -140,21 +147,19 @@ public class AsOfHistory {
                 team = e.team() == null ? team : e.team();
                 caseworker = e.caseworker();
             } else if (a instanceof CaseRoutedToUnit e) {
+                // SEL85-UNDER25: the routed unit's case, with no caseworker until it assigns one.
                 routedTo = e.unit();
+                team = e.unit();
+                caseworker = null;
             } else if (a instanceof AssessmentAttached e) {
                 scores = e.scores();
-            } else if (a instanceof ApplicationReferredElsewhere) {
-                status = "REFERRED";
             } else if (a instanceof ApplicationDecided e) {
-                status = "DECIDED";
                 decisionId = e.decisionId().value();
                 decidedOn = e.decidedOn();
                 ruleSetVersion = String.valueOf(e.ruleSetVersion());
                 for (ServiceDecision d : e.outcomes()) {
                     grants.putIfAbsent(d.grantId().value(), new GrantState(d));
                 }
-            } else if (a instanceof CaseRemitted) {
-                status = "REOPENED";
             }
         }
 
@@ -163,12 +168,12 @@ public class AsOfHistory {
             if (s == null) {
                 return;
             }
-            if (g instanceof ServiceGranted) {
-                s.status = "GRANTED";
-            } else if (g instanceof ServiceRejected) {
-                s.status = "REJECTED";
-            } else if (g instanceof ServiceStarted e) {
-                s.status = "STARTED";
+            if (g instanceof GrantEvent.Opened) {
+                s.status = GrantStatus.opening(g);
+            } else if (s.status != null) {
+                s.status = s.status.after(g, s.startedOn != null || g instanceof ServiceStarted);
+            }
+            if (g instanceof ServiceStarted e) {
                 s.startedOn = e.startedOn();
             } else if (g instanceof ScopeIncreased e) {
                 s.terms = e.terms();
@@ -180,14 +185,10 @@ public class AsOfHistory {
                 s.coming = null;
                 s.comingFrom = null;
             } else if (g instanceof GrantEnded e) {
-                s.status = "ENDED";
                 s.endedOn = e.endedOn();
             } else if (g instanceof DecisionChangedInFavour e) {
                 if (e.terms() != null) {
                     s.terms = e.terms();
-                }
-                if (e.nowGranted()) {
-                    s.status = "GRANTED";
                 }
             } else if (g instanceof DecisionRevoked e) {
                 if (e.restoredTerms() != null) {
@@ -196,41 +197,40 @@ public class AsOfHistory {
                 s.coming = null;
                 s.comingFrom = null;
                 if (e.reinstated()) {
-                    s.status = s.startedOn == null ? "GRANTED" : "STARTED";
                     s.endedOn = null;
                 }
             } else if (g instanceof ComplaintReceived e) {
-                s.complaints.put(e.complaintId(), e.late() ? "RECEIVED_LATE" : "RECEIVED");
+                s.complaints.put(e.complaintId().value(), e.late() ? "RECEIVED_LATE" : "RECEIVED");
             } else if (g instanceof ComplaintNotAppealable e) {
-                s.complaints.put(e.complaintId(), "NOT_APPEALABLE");
+                s.complaints.put(e.complaintId().value(), "NOT_APPEALABLE");
             } else if (g instanceof ComplaintReconsidered e) {
-                s.complaints.put(e.complaintId(), "RECONSIDERED_" + e.outcome());
+                s.complaints.put(e.complaintId().value(), "RECONSIDERED_" + e.outcome());
             } else if (g instanceof ComplaintEscalatedToAnkestyrelsen e) {
-                s.complaints.put(e.complaintId(), "AT_ANKESTYRELSEN");
+                s.complaints.put(e.complaintId().value(), "AT_ANKESTYRELSEN");
             } else if (g instanceof AppealDecided e) {
-                s.complaints.put(e.complaintId(), "APPEAL_" + e.outcome());
+                s.complaints.put(e.complaintId().value(), "APPEAL_" + e.outcome());
             }
         }
 
         CaseAsOf result() {
             LocalDate today = Copenhagen.dateOf(asOf);
             List<DeadlineAsOf> open = deadlines.values().stream()
-                    .map(d -> new DeadlineAsOf(d.deadlineKey(), d.deadlineKind().name(), d.ruleId(), d.dueOn(),
-                            d.dueOn().isAfter(today) ? "UPCOMING" : d.dueOn().isEqual(today) ? "DUE_TODAY" : "OVERDUE"))
+                    .map(d -> new DeadlineAsOf(d.id().value(), d.kind().name(), d.rule().id(), d.dueOn(),
+                            DeadlineStatus.of(DeadlineStatus.State.OPEN, d.dueOn(), today).name()))
                     .sorted(java.util.Comparator.comparing(DeadlineAsOf::dueOn).thenComparing(DeadlineAsOf::deadlineKey))
                     .toList();
             List<GrantAsOf> lines = grants.entrySet().stream()
                     .filter(e -> e.getValue().status != null)
                     .map(e -> e.getValue().view(e.getKey()))
                     .toList();
-            return new CaseAsOf(applicationId, asOf, status, municipality, paragraph, receivedOn, acute, team, caseworker,
+            return new CaseAsOf(applicationId, asOf, status.name(), personalData, municipality, paragraph, receivedOn, acute, team, caseworker,
                     routedTo, services, scores, decisionId, decidedOn, ruleSetVersion, lines, open, events, last);
         }
     }
 
     private static final class GrantState {
         final ServiceDecision decision;
-        String status;
+        GrantStatus status;
         GrantTerms terms;
         GrantTerms coming;
         LocalDate comingFrom;
@@ -244,8 +244,8 @@ public class AsOfHistory {
         }
 
         GrantAsOf view(String grantId) {
-            return new GrantAsOf(grantId, decision.serviceCode(), decision.outcome().name(), status, terms, coming, comingFrom,
-                    startedOn, endedOn, Map.copyOf(complaints));
+            return new GrantAsOf(grantId, decision.service().code(), decision.outcome().name(), status.name(), terms, coming,
+                    comingFrom, startedOn, endedOn, Map.copyOf(complaints));
         }
     }
 }

@@ -1,7 +1,7 @@
 package dk.grantlifecycle.projections;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,14 @@ import java.util.stream.Collectors;
 @Component
 public class AuditTrail {
 
+    /**
+     * One event of the trail. {@code event} is the event's data with its personal-data part withheld,
+     * as JSON text written into the response as it is: a type of neither JSON library, so the web
+     * layer's mapper (Jackson 3) cannot mistake it for a bean, as it did a Jackson 2 tree.
+     */
     public record Entry(long position, String eventId, Instant occurredAt, String eventType, String actor, String onBehalfOf,
                         String reason, List<String> ruleIds, String ruleSetVersion, String aggregateType, String aggregateId,
-                        Long sequenceNumber, JsonNode event) {
+                        Long sequenceNumber, @JsonRawValue String event) {
     }
 
     private final JdbcTemplate jdbc;
@@ -50,28 +55,33 @@ public class AuditTrail {
                 rs.getString("on_behalf_of"), rs.getString("reason"),
                 Json.read(rs.getString("rule_ids"), new TypeReference<List<String>>() {
                 }), rs.getString("rule_set_version"), rs.getString("aggregate_type"), rs.getString("aggregate_id"),
-                (Long) rs.getObject("sequence_number"), Json.read(rs.getString("payload"), new TypeReference<JsonNode>() {
-                })), args.toArray());
+                (Long) rs.getObject("sequence_number"), rs.getString("payload")), args.toArray());
     }
 
-    /** RFC 4180 CSV of the trail, one row per event, for auditors' spreadsheets. */
+    /**
+     * RFC 4180 CSV of the trail, one row per event, for auditors' spreadsheets; the last column is the
+     * event's data (personal data withheld) as JSON text.
+     */
     public static String csv(List<Entry> entries) {
-        StringBuilder b = new StringBuilder("occurredAt,eventType,actor,onBehalfOf,reason,ruleIds,ruleSetVersion,aggregateType,aggregateId,sequenceNumber\r\n");
+        StringBuilder b = new StringBuilder("occurredAt,eventType,actor,onBehalfOf,reason,ruleIds,ruleSetVersion,aggregateType,aggregateId,"
+                + "sequenceNumber,eventId,payload\r\n");
         for (Entry e : entries) {
             b.append(String.join(",", List.of(
                     cell(e.occurredAt().toString()), cell(e.eventType()), cell(e.actor()), cell(e.onBehalfOf()), cell(e.reason()),
                     cell(e.ruleIds().stream().collect(Collectors.joining(" "))), cell(e.ruleSetVersion()), cell(e.aggregateType()),
-                    cell(e.aggregateId()), cell(e.sequenceNumber() == null ? null : e.sequenceNumber().toString())))).append("\r\n");
+                    cell(e.aggregateId()), cell(e.sequenceNumber() == null ? null : e.sequenceNumber().toString()), cell(e.eventId()),
+                    cell(e.event())))).append("\r\n");
         }
         return b.toString();
     }
 
-    private static String cell(String value) {
+    /** One RFC 4180 field; a value a spreadsheet would run as a formula (OWASP's list of leading characters) is quoted with '. */
+    static String cell(String value) {
         if (value == null) {
             return "";
         }
         String v = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
-                ? "'" + value : value;
+                || value.startsWith("\t") || value.startsWith("\r") ? "'" + value : value;
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

@@ -6,17 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.grantlifecycle.domain.shared.CaseEvent;
 import dk.grantlifecycle.domain.shared.PersonalData;
+import dk.grantlifecycle.domain.upcasting.EventJson;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,12 +53,18 @@ public class AuditTrailProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
         String aggregateId = message instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null;
-        String caseId = caseOf(payload, aggregateId);
+        String caseId = caseOf(payload);
         JsonNode json = WITHOUT_PERSONAL_DATA.valueToTree(payload);
         Set<String> rules = new LinkedHashSet<>();
-        collectRules(json, rules);
+        EventJson.collectRuleIds(json, rules);
         JsonNode version = json.findValue("ruleSetVersion");
-        long index = message instanceof TrackedEventMessage<?> t ? t.trackingToken().position().orElse(0L) : 0L;
+        // The event's own place in the store, not the token's position: an event that fills a gap (its transaction
+        // committed after later ones) comes with a token already past it, and a replay would then disagree.
+        Long index = jdbc.query("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, message.getIdentifier());
+        if (index == null) {
+            index = message instanceof TrackedEventMessage<?> t ? t.trackingToken().position().orElse(0L) : 0L;
+        }
         jdbc.update("""
                         INSERT INTO audit_entry (event_id, global_index, case_id, aggregate_id, aggregate_type, sequence_number,
                                                  event_type, occurred_at, actor, on_behalf_of, reason, rule_ids, rule_set_version, payload)
@@ -72,52 +79,9 @@ public class AuditTrailProjection {
                 version == null || version.isNull() ? null : version(version), json.toString());
     }
 
-    /** The case an event belongs to: named by the event, or learned from its aggregate's earlier events. */
-    private String caseOf(Object payload, String aggregateId) {
-        String named = invoke(payload, "caseId");
-        if (named == null) {
-            named = invoke(payload, "applicationId");
-        }
-        if (named != null && aggregateId != null) {
-            jdbc.update("INSERT INTO audit_aggregate (aggregate_id, case_id) VALUES (?, ?) ON CONFLICT (aggregate_id) DO NOTHING",
-                    aggregateId, named);
-            return named;
-        }
-        if (aggregateId == null) {
-            return named;
-        }
-        List<String> known = jdbc.queryForList("SELECT case_id FROM audit_aggregate WHERE aggregate_id = ?", String.class, aggregateId);
-        return known.isEmpty() ? null : known.get(0);
-    }
-
-    private static String invoke(Object payload, String accessor) {
-        try {
-            Method m = payload.getClass().getMethod(accessor);
-            Object value = m.invoke(payload);
-            return value == null ? null : value.toString();
-        } catch (NoSuchMethodException e) {
-            return null;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void collectRules(JsonNode node, Set<String> rules) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(f -> {
-                String name = f.getKey();
-                JsonNode value = f.getValue();
-                if ((name.equals("ruleId") || name.equals("rule") || name.equals("noticeRule")) && value.isTextual()) {
-                    rules.add(value.asText());
-                } else if (name.equals("ruleIds") && value.isArray()) {
-                    value.forEach(v -> rules.add(v.asText()));
-                } else {
-                    collectRules(value, rules);
-                }
-            });
-        } else if (node.isArray()) {
-            node.forEach(v -> collectRules(v, rules));
-        }
+    /** The case an event belongs to: every event names it. */
+    private static String caseOf(Object payload) {
+        return payload instanceof CaseEvent e ? e.caseId().value() : null;
     }
 
     private static String version(JsonNode v) {
@@ -131,6 +95,6 @@ public class AuditTrailProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE audit_entry, audit_aggregate");
+        jdbc.update("TRUNCATE audit_entry");
     }
 }

@@ -2,9 +2,10 @@ package dk.grantlifecycle.projections;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dk.grantlifecycle.domain.application.RequestedService;
-import dk.grantlifecycle.domain.grant.GrantTerms;
-import dk.grantlifecycle.domain.rules.VumLevel;
-import dk.grantlifecycle.domain.shared.CitizenId;
+import dk.grantlifecycle.domain.decision.GrantTerms;
+import dk.grantlifecycle.domain.decision.VumLevel;
+import dk.grantlifecycle.domain.grant.HourAccountStatement;
+import dk.grantlifecycle.domain.lifecycle.DeadlineStatus;
 import dk.grantlifecycle.domain.shared.Copenhagen;
 import dk.grantlifecycle.domain.shared.Paragraph;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,11 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads of the case read models for the API. */
 @Component
@@ -26,24 +26,41 @@ public class CaseQueries {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final HourAccountReader hourAccounts;
 
-    public CaseQueries(JdbcTemplate jdbc, Clock clock) {
+    public CaseQueries(JdbcTemplate jdbc, Clock clock, HourAccountReader hourAccounts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.hourAccounts = hourAccounts;
     }
 
-    public record CaseView(String applicationId, String citizenId, String municipality, Paragraph paragraph, String status,
+    /**
+     * A case as its read models know it. {@code readModelIncomplete} says that a projection has parked
+     * {@code parkedEvents} of the case's events (see the dead-letter queue, GET /admin/dead-letters):
+     * until they are retried, this view, the case's deadlines or its audit trail miss what those events
+     * and the case's later ones recorded. When the case's first event is parked, the view holds only
+     * its id and the flag: the case exists, its view does not yet.
+     */
+    public record CaseView(String applicationId, String citizenId, String personalData, String caseReference, String ageBand,
+                           String municipality, Paragraph paragraph, String status,
                            LocalDate receivedOn, boolean acute, String source, String team, String caseworker,
                            String routedTo, List<RequestedService> services, String assessmentId,
                            Map<String, VumLevel> scores, String decisionId, LocalDate decidedOn, String ruleSetVersion,
-                           String referredTo, List<GrantView> grants, List<DeadlineView> deadlines) {
+                           String referredTo, List<GrantView> grants, List<DeadlineView> deadlines,
+                           boolean readModelIncomplete, int parkedEvents) {
+
+        static CaseView onlyParked(String applicationId, int parkedEvents) {
+            return new CaseView(applicationId, null, null, null, null, null, null, null, null, false, null, null, null, null, List.of(), null,
+                    Map.of(), null, null, null, null, List.of(), List.of(), true, parkedEvents);
+        }
     }
 
     public record GrantView(String grantId, String caseId, Paragraph paragraph, String serviceCode, String serviceName,
                             String outcome, String status, String decisionId, LocalDate decidedOn, LocalDate startedOn,
                             LocalDate endsOn, String endReason, GrantTerms terms, GrantTerms comingTerms,
                             LocalDate comingTermsFrom, List<String> ruleIds, String ruleSetVersion, String actionPlan,
-                            boolean actionPlanOffered, Boolean actionPlanAccepted, String provider) {
+                            boolean actionPlanOffered, Boolean actionPlanAccepted, String provider, String reason,
+                            List<String> referral, List<String> findings, HourAccountStatement hourAccount) {
     }
 
     public record ComplaintView(String complaintId, String grantId, String decisionId, LocalDate receivedOn, String form,
@@ -74,6 +91,28 @@ public class CaseQueries {
         return found.stream().findFirst();
     }
 
+    /**
+     * The case for its screen: also when its first event is parked, then with only its id and how
+     * many of its events wait, so that a case the event store holds is never shown as unknown.
+     */
+    public Optional<CaseView> caseOrParked(String applicationId) {
+        Optional<CaseView> found = caseById(applicationId);
+        if (found.isPresent()) {
+            return found;
+        }
+        int parked = parkedEventsOf(applicationId);
+        return parked > 0 ? Optional.of(CaseView.onlyParked(applicationId, parked)) : Optional.empty();
+    }
+
+    /**
+     * How many of the case's events the projections have parked in Axon's dead-letter queue, which
+     * sequences them by case (see {@link CaseSequencingPolicy}).
+     */
+    public int parkedEventsOf(String caseId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE sequenceidentifier = ?", Integer.class, caseId);
+        return n == null ? 0 : n;
+    }
+
     public Optional<GrantView> grantById(String grantId) {
         return jdbc.query("SELECT * FROM grant_view WHERE grant_id = ?", (rs, i) -> grantView(rs), grantId).stream().findFirst();
     }
@@ -85,37 +124,22 @@ public class CaseQueries {
                 (rs, i) -> deadlineView(rs, today), caseId);
     }
 
-    /** Paragraphs under which the citizen has a grant that has not ended (EXCL-*). */
-    public Set<Paragraph> activeParagraphsOf(CitizenId citizen) {
-        Set<Paragraph> result = EnumSet.noneOf(Paragraph.class);
-        jdbc.query("SELECT DISTINCT paragraph FROM grant_view WHERE citizen_id = ? AND outcome = 'GRANTED' AND status <> 'ENDED'",
-                (ResultSet rs) -> {
-                    result.add(Paragraph.valueOf(rs.getString(1)));
-                }, citizen.value());
-        return result;
-    }
-
-    /** Whether the citizen has been granted § 85 support before (SEL85-REASSESS-12W: first-time grants). */
-    public boolean hadGrantUnder(CitizenId citizen, Paragraph paragraph) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM grant_view WHERE citizen_id = ? AND paragraph = ? AND outcome = 'GRANTED'",
-                Integer.class, citizen.value(), paragraph.name());
-        return n != null && n > 0;
-    }
-
     private CaseView caseView(ResultSet rs) throws SQLException {
         String id = rs.getString("application_id");
+        int parked = parkedEventsOf(id);
         List<GrantView> grants = jdbc.query("SELECT * FROM grant_view WHERE case_id = ? ORDER BY decided_on, grant_id",
                 (r, i) -> grantView(r), id);
-        return new CaseView(id, rs.getString("citizen_id"), rs.getString("municipality"),
+        return new CaseView(id, rs.getString("citizen_id"), rs.getString("personal_data"), rs.getString("case_reference"),
+                rs.getString("age_band"), rs.getString("municipality"),
                 Paragraph.valueOf(rs.getString("paragraph")), rs.getString("status"), localDate(rs, "received_on"),
                 rs.getBoolean("acute"), rs.getString("source"), rs.getString("team"), rs.getString("caseworker"),
                 rs.getString("routed_to"), Json.read(rs.getString("services"), new TypeReference<>() {
                 }), rs.getString("assessment_id"), Json.read(rs.getString("scores"), new TypeReference<>() {
                 }), rs.getString("decision_id"), localDate(rs, "decided_on"), rs.getString("rule_set_version"),
-                rs.getString("referred_to"), grants, deadlinesOfCase(id, true));
+                rs.getString("referred_to"), grants, deadlinesOfCase(id, true), parked > 0, parked);
     }
 
-    private static GrantView grantView(ResultSet rs) throws SQLException {
+    private GrantView grantView(ResultSet rs) throws SQLException {
         return new GrantView(rs.getString("grant_id"), rs.getString("case_id"), Paragraph.valueOf(rs.getString("paragraph")),
                 rs.getString("service_code"), rs.getString("service_name"), rs.getString("outcome"), rs.getString("status"),
                 rs.getString("decision_id"), localDate(rs, "decided_on"), localDate(rs, "started_on"),
@@ -125,19 +149,18 @@ public class CaseQueries {
                 }), localDate(rs, "coming_terms_from"),
                 Json.read(rs.getString("rule_ids"), new TypeReference<>() {
                 }), rs.getString("rule_set_version"), rs.getString("action_plan"), rs.getBoolean("action_plan_offered"),
-                (Boolean) rs.getObject("action_plan_accepted"), rs.getString("provider"));
+                (Boolean) rs.getObject("action_plan_accepted"), rs.getString("provider"), rs.getString("reason"),
+                Json.read(rs.getString("referral"), new TypeReference<>() {
+                }), Json.read(rs.getString("findings"), new TypeReference<>() {
+                }), rs.getBoolean("keeps_hours")
+                        ? hourAccounts.read(rs.getString("grant_id"), YearMonth.from(Copenhagen.today(clock))).orElse(null) : null);
     }
 
     static DeadlineView deadlineView(ResultSet rs, LocalDate today) throws SQLException {
-        String state = rs.getString("state");
         LocalDate due = localDate(rs, "due_on");
-        String status = switch (state) {
-            case "MET" -> "DONE";
-            case "CANCELLED" -> "CANCELLED";
-            default -> due.isAfter(today) ? "UPCOMING" : due.isEqual(today) ? "DUE_TODAY" : "OVERDUE";
-        };
+        DeadlineStatus status = DeadlineStatus.of(DeadlineStatus.State.valueOf(rs.getString("state")), due, today);
         return new DeadlineView(rs.getString("deadline_key"), rs.getString("case_id"), rs.getString("kind"),
-                rs.getString("rule_id"), due, localDate(rs, "window_opens_on"), status, rs.getString("closed_reason"));
+                rs.getString("rule_id"), due, localDate(rs, "window_opens_on"), status.name(), rs.getString("closed_reason"));
     }
 
     static LocalDate localDate(ResultSet rs, String column) throws SQLException {

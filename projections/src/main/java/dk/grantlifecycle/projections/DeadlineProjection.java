@@ -3,9 +3,11 @@ package dk.grantlifecycle.projections;
 import dk.grantlifecycle.domain.application.ApplicationEvent.ApplicationReceived;
 import dk.grantlifecycle.domain.application.ApplicationEvent.CaseRoutedToUnit;
 import dk.grantlifecycle.domain.application.ApplicationEvent.CaseworkerAssigned;
-import dk.grantlifecycle.domain.followup.FollowUpEvent.FollowUpScheduled;
+import dk.grantlifecycle.domain.deadline.Deadline;
+import dk.grantlifecycle.domain.deadline.DeadlineEvents;
+import dk.grantlifecycle.domain.deadline.DeadlineId;
 import dk.grantlifecycle.domain.grant.GrantEvent.OutreachContactStarted;
-import dk.grantlifecycle.domain.shared.DeadlineEvents;
+import dk.grantlifecycle.domain.lifecycle.DeadlineStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,13 +50,13 @@ public class DeadlineProjection {
         jdbc.update("""
                         INSERT INTO deadline_case (case_id, municipality, paragraph) VALUES (?, ?, 'SEL99')
                         ON CONFLICT (case_id) DO NOTHING""",
-                e.grantId().value(), e.municipality().value());
+                e.caseId().value(), e.municipality().value());
     }
 
     /** SEL85-UNDER25: a case routed to another unit is that unit's to handle. */
     @EventHandler
     void on(CaseRoutedToUnit e) {
-        assign(e.applicationId().value(), e.unit(), null, false);
+        assign(e.applicationId().value(), e.unit(), null, true);
     }
 
     @EventHandler
@@ -71,38 +73,50 @@ public class DeadlineProjection {
 
     @EventHandler
     void on(DeadlineEvents.Opened e, @Timestamp Instant at) {
-        java.time.LocalDate windowOpens = e instanceof FollowUpScheduled s ? s.windowOpensOn() : null;
+        Deadline d = e.deadline();
         jdbc.update("""
                         INSERT INTO deadline_view (deadline_key, case_id, kind, rule_id, due_on, window_opens_on, state, opened_at,
                                                    municipality, paragraph, team, caseworker)
-                        SELECT ?, ?, ?, ?, ?, ?, 'OPEN', ?, c.municipality, c.paragraph, c.team, c.caseworker
+                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, c.municipality, c.paragraph, c.team, c.caseworker
                         FROM (SELECT 1) one LEFT JOIN deadline_case c ON c.case_id = ?
                         ON CONFLICT (deadline_key) DO NOTHING""",
-                e.deadlineKey(), e.caseId(), e.deadlineKind().name(), e.ruleId(), CaseProjection.date(e.dueOn()),
-                CaseProjection.date(windowOpens), CaseProjection.ts(at), e.caseId());
+                d.id().value(), e.caseId().value(), d.kind().name(), d.rule().id(), CaseProjection.date(d.dueOn()),
+                CaseProjection.date(d.windowOpensOn()), DeadlineStatus.State.OPEN.name(), CaseProjection.ts(at),
+                e.caseId().value());
     }
 
     @EventHandler
     void on(DeadlineEvents.Fired e, @Timestamp Instant at) {
-        jdbc.update("UPDATE deadline_view SET state = 'FIRED', fired_at = ? WHERE deadline_key = ? AND state = 'OPEN'",
-                CaseProjection.ts(at), e.deadlineKey());
+        jdbc.update("UPDATE deadline_view SET state = ?, fired_at = ? WHERE deadline_key = ? AND state = ?",
+                DeadlineStatus.State.FIRED.name(), CaseProjection.ts(at), e.deadlineId().value(), DeadlineStatus.State.OPEN.name());
     }
 
     @EventHandler
     void on(DeadlineEvents.Closed e, @Timestamp Instant at) {
-        close(e.deadlineKey(), e.met(), e.closingReason(), at);
+        if (e.deadlineId() != null) {
+            close(e.deadlineId(), e.met(), e.closingReason(), at);
+        }
     }
 
     @EventHandler
     void on(DeadlineEvents.ClosedMany e, @Timestamp Instant at) {
-        e.closedDeadlineKeys().forEach(key -> close(key, e.met(), e.closingReason(), at));
+        e.closedDeadlineIds().forEach(id -> close(id, e.met(), e.closingReason(), at));
     }
 
-    private void close(String key, boolean met, String reason, Instant at) {
+    /** A deadline moved to a new last day (e.g. a decision's receipt confirmed later than presumed). */
+    @EventHandler
+    void on(DeadlineEvents.Moved e) {
+        for (Deadline d : e.movedDeadlines()) {
+            jdbc.update("UPDATE deadline_view SET due_on = ?, window_opens_on = ? WHERE deadline_key = ? AND state IN ('OPEN', 'FIRED')",
+                    CaseProjection.date(d.dueOn()), CaseProjection.date(d.windowOpensOn()), d.id().value());
+        }
+    }
+
+    private void close(DeadlineId id, boolean met, String reason, Instant at) {
         jdbc.update("""
                         UPDATE deadline_view SET state = ?, closed_at = ?, closed_reason = ?
                         WHERE deadline_key = ? AND state IN ('OPEN', 'FIRED')""",
-                met ? "MET" : "CANCELLED", CaseProjection.ts(at), reason, key);
+                (met ? DeadlineStatus.State.MET : DeadlineStatus.State.CANCELLED).name(), CaseProjection.ts(at), reason, id.value());
     }
 
     @ResetHandler

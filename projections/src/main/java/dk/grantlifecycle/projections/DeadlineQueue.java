@@ -1,6 +1,10 @@
 package dk.grantlifecycle.projections;
 
+import dk.grantlifecycle.domain.deadline.DeadlineKind;
+import dk.grantlifecycle.domain.lifecycle.DeadlinePrompt;
+import dk.grantlifecycle.domain.lifecycle.DeadlineStatus;
 import dk.grantlifecycle.domain.shared.Copenhagen;
+import dk.grantlifecycle.domain.shared.RuleId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +21,11 @@ import java.util.Set;
 
 /**
  * The supervisors' deadline queue: every deadline of every kind, filtered, sorted and paged, with
- * counts per status for a dashboard. A status is relative to today (from the service's clock):
- * an open deadline is upcoming, due today or overdue; a closed one is done or cancelled.
+ * counts per status for a dashboard. Statuses are {@link DeadlineStatus} as of today (from the
+ * service's clock), rendered into SQL from that one definition.
  */
 @Component
 public class DeadlineQueue {
-
-    public enum Status { UPCOMING, DUE_TODAY, OVERDUE, DONE, CANCELLED }
 
     public enum SortField {
         DUE_ON("due_on"), KIND("kind"), RULE("rule_id"), MUNICIPALITY("municipality"), TEAM("team"),
@@ -38,19 +40,19 @@ public class DeadlineQueue {
 
     /** Every filter is optional; statuses empty means all. */
     public record Filter(String municipality, String team, String caseworker, String ruleId, String paragraph, String kind,
-                         String caseId, Set<Status> statuses, LocalDate dueFrom, LocalDate dueTo) {
+                         String caseId, Set<DeadlineStatus> statuses, LocalDate dueFrom, LocalDate dueTo) {
     }
 
-    /**
-     * A queue row. {@code prompt} names what the deadline asks of the caseworker now, e.g. the
-     * CASE-DEADLINE-LETTER when a case-processing deadline cannot be met.
-     */
+    /** What a deadline asks of the caseworker now, e.g. the CASE-DEADLINE-LETTER when a case-processing deadline cannot be met. */
+    public record Prompt(String rule, String text) {
+    }
+
     public record Row(String deadlineKey, String caseId, String kind, String ruleId, LocalDate dueOn, LocalDate windowOpensOn,
-                      Status status, String municipality, String paragraph, String team, String caseworker,
-                      String closedReason, String prompt) {
+                      DeadlineStatus status, String municipality, String paragraph, String team, String caseworker,
+                      String closedReason, Prompt prompt) {
     }
 
-    public record Page(List<Row> items, int page, int size, long total, Map<Status, Long> counts) {
+    public record Page(List<Row> items, int page, int size, long total, Map<DeadlineStatus, Long> counts) {
     }
 
     private final JdbcTemplate jdbc;
@@ -76,18 +78,16 @@ public class DeadlineQueue {
                 (rs, i) -> row(rs, today), pageArgs.toArray());
         Long total = jdbc.queryForObject("SELECT count(*) FROM deadline_view" + where, Long.class, args.toArray());
 
-        List<Object> statusArgs = new ArrayList<>(List.of(today, today));
+        List<Object> statusArgs = new ArrayList<>();
+        String statusOf = statusCase(today, statusArgs);
         statusArgs.addAll(countArgs);
-        Map<Status, Long> counts = new LinkedHashMap<>();
-        for (Status s : Status.values()) {
+        Map<DeadlineStatus, Long> counts = new LinkedHashMap<>();
+        for (DeadlineStatus s : DeadlineStatus.values()) {
             counts.put(s, 0L);
         }
-        jdbc.query("""
-                        SELECT CASE WHEN state = 'MET' THEN 'DONE' WHEN state = 'CANCELLED' THEN 'CANCELLED'
-                                    WHEN due_on > ? THEN 'UPCOMING' WHEN due_on = ? THEN 'DUE_TODAY' ELSE 'OVERDUE' END AS status,
-                               count(*) FROM deadline_view""" + countWhere + " GROUP BY 1",
+        jdbc.query("SELECT " + statusOf + " AS status, count(*) FROM deadline_view" + countWhere + " GROUP BY 1",
                 (ResultSet rs) -> {
-                    counts.put(Status.valueOf(rs.getString(1)), rs.getLong(2));
+                    counts.put(DeadlineStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 }, statusArgs.toArray());
         return new Page(rows, page, size, total == null ? 0 : total, counts);
     }
@@ -110,21 +110,39 @@ public class DeadlineQueue {
             clauses.add("due_on <= ?");
             args.add(f.dueTo());
         }
-        Set<Status> statuses = f.statuses() == null || f.statuses().isEmpty() ? EnumSet.noneOf(Status.class) : f.statuses();
+        Set<DeadlineStatus> statuses = f.statuses() == null || f.statuses().isEmpty() ? EnumSet.noneOf(DeadlineStatus.class) : f.statuses();
         if (withStatus && !statuses.isEmpty()) {
             List<String> any = new ArrayList<>();
-            for (Status s : statuses) {
-                switch (s) {
-                    case UPCOMING -> { any.add("(state IN ('OPEN', 'FIRED') AND due_on > ?)"); args.add(today); }
-                    case DUE_TODAY -> { any.add("(state IN ('OPEN', 'FIRED') AND due_on = ?)"); args.add(today); }
-                    case OVERDUE -> { any.add("(state IN ('OPEN', 'FIRED') AND due_on < ?)"); args.add(today); }
-                    case DONE -> any.add("state = 'MET'");
-                    case CANCELLED -> any.add("state = 'CANCELLED'");
-                }
+            for (DeadlineStatus s : statuses) {
+                any.add(condition(s, today, args));
             }
             clauses.add("(" + String.join(" OR ", any) + ")");
         }
         return " WHERE " + (clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses));
+    }
+
+    /** The SQL condition a row meets when it has {@code status} today, as {@link DeadlineStatus} defines it. */
+    private static String condition(DeadlineStatus status, LocalDate today, List<Object> args) {
+        if (!status.open()) {
+            args.add(status.closedAs().name());
+            return "(state = ?)";
+        }
+        args.add(today);
+        String compared = switch (status.dueComparedWithToday()) {
+            case 1 -> ">";
+            case 0 -> "=";
+            default -> "<";
+        };
+        return "(state IN ('" + DeadlineStatus.State.OPEN + "', '" + DeadlineStatus.State.FIRED + "') AND due_on " + compared + " ?)";
+    }
+
+    /** A CASE expression giving each row's status, built from the same conditions. */
+    private static String statusCase(LocalDate today, List<Object> args) {
+        StringBuilder sql = new StringBuilder("CASE");
+        for (DeadlineStatus s : DeadlineStatus.values()) {
+            sql.append(" WHEN ").append(condition(s, today, args)).append(" THEN '").append(s.name()).append("'");
+        }
+        return sql.append(" END").toString();
     }
 
     private static void equal(List<String> clauses, List<Object> args, String column, String value) {
@@ -136,11 +154,9 @@ public class DeadlineQueue {
 
     private static Row row(ResultSet rs, LocalDate today) throws SQLException {
         CaseQueries.DeadlineView d = CaseQueries.deadlineView(rs, today);
-        Status status = Status.valueOf(d.status());
-        boolean open = status == Status.DUE_TODAY || status == Status.OVERDUE;
-        String prompt = open && "CASE_PROCESSING".equals(d.kind()) && !"CASE-ACUTE".equals(d.ruleId())
-                ? "CASE-DEADLINE-LETTER: the case-processing deadline cannot be met; tell the citizen in writing when to expect a decision"
-                : null;
+        DeadlineStatus status = DeadlineStatus.valueOf(d.status());
+        Prompt prompt = DeadlinePrompt.of(DeadlineKind.valueOf(d.kind()), RuleId.of(d.ruleId()), status)
+                .map(p -> new Prompt(p.rule().id(), p.text())).orElse(null);
         return new Row(d.deadlineKey(), d.caseId(), d.kind(), d.ruleId(), d.dueOn(), d.windowOpensOn(), status,
                 rs.getString("municipality"), rs.getString("paragraph"), rs.getString("team"), rs.getString("caseworker"),
                 d.closedReason(), prompt);

@@ -1,8 +1,9 @@
 package dk.grantlifecycle.projections;
 
-import dk.grantlifecycle.domain.grant.GrantEvent;
+import dk.grantlifecycle.domain.rules.RuleBook;
+
 import dk.grantlifecycle.domain.grant.GrantEvent.*;
-import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.grant.GrantEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,8 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * DST-REPORT: the grant starts, changes and ends of the paragraphs Danmarks Statistik counts
@@ -25,23 +24,28 @@ public class DstMovementProjection {
 
     public static final String PROCESSING_GROUP = "dst";
 
-    static final Set<Paragraph> REPORTED = EnumSet.of(Paragraph.SEL82A, Paragraph.SEL82B, Paragraph.SEL85, Paragraph.SEL95,
-            Paragraph.SEL96, Paragraph.SEL97, Paragraph.SEL98, Paragraph.SEL102, Paragraph.SEL103, Paragraph.SEL104,
-            Paragraph.SEL107, Paragraph.SEL108);
 
     private final JdbcTemplate jdbc;
 
-    public DstMovementProjection(JdbcTemplate jdbc) {
+    private final RuleBook rules;
+
+    public DstMovementProjection(JdbcTemplate jdbc, RuleBook rules) {
         this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    /** DST-REPORT: whether the paragraph's grants are counted, by the law file in force on the decision date. */
+    private boolean reported(ServiceGranted e) {
+        return rules.general(e.municipality(), e.decidedOn()).dstReportedParagraphs().contains(e.decision().paragraph());
     }
 
     @EventHandler
     void on(ServiceGranted e) {
-        if (REPORTED.contains(e.decision().paragraph())) {
+        if (reported(e)) {
             jdbc.update("""
                             INSERT INTO dst_grant (grant_id, case_id, citizen_id, municipality, paragraph) VALUES (?, ?, ?, ?, ?)
                             ON CONFLICT (grant_id) DO NOTHING""",
-                    e.grantId().value(), e.caseId(), e.citizenId() == null ? null : e.citizenId().value(),
+                    e.grantId().value(), e.caseId().value(), e.citizenId() == null ? null : e.citizenId().value(),
                     e.municipality().value(), e.decision().paragraph().name());
         }
     }

@@ -1,5 +1,11 @@
 package dk.grantlifecycle.projections;
 
+import dk.grantlifecycle.domain.rules.RuleBook;
+import dk.grantlifecycle.domain.shared.MunicipalityId;
+
+import dk.grantlifecycle.domain.shared.Copenhagen;
+import dk.grantlifecycle.domain.shared.RuleId;
+import dk.grantlifecycle.domain.shared.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +22,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * DST-REPORT: the month's report of grant starts, changes and ends per paragraph, due by the 14th
- * of the following month. A report takes every movement of its month and earlier months not yet
+ * DST-REPORT: the month's report of grant starts, changes and ends per paragraph, due by the day of
+ * the following month the rule files give (general.dstReportDueDay: the 14th). A report takes every movement of its month and earlier months not yet
  * reported; those of earlier months are corrections (a change recorded after its month was
- * reported). What a report holds is remembered, so nothing is reported twice.
+ * reported). What a report holds is remembered, so nothing is reported twice. A report covers a
+ * complete month (by the service's clock, in Copenhagen terms) that does not lie before the
+ * municipality's first recorded fact; a preview may also show the month in progress.
  */
 @Component
 public class DstReports {
@@ -34,19 +42,23 @@ public class DstReports {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final RuleBook rules;
 
-    public DstReports(JdbcTemplate jdbc, Clock clock) {
+    public DstReports(JdbcTemplate jdbc, Clock clock, RuleBook rules) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** What a report for the month would hold now, without producing it. */
     public Report preview(String municipality, YearMonth month) {
+        requireReportable(municipality, month, true);
         return report(null, municipality, month, null, pending(municipality, month));
     }
 
     @Transactional
     public Report produce(String municipality, YearMonth month, String producedBy) {
+        requireReportable(municipality, month, false);
         List<Pending> pending = pending(municipality, month);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -60,6 +72,7 @@ public class DstReports {
     }
 
     public List<Report> produced(String municipality, YearMonth month) {
+        requireReportable(municipality, month, false);
         return jdbc.query("SELECT report_id, produced_at FROM dst_report WHERE municipality = ? AND month = ? ORDER BY produced_at",
                 (rs, i) -> {
                     String id = rs.getString(1);
@@ -72,6 +85,28 @@ public class DstReports {
     }
 
     private record Pending(String eventId, Line line) {
+    }
+
+    /**
+     * DST-REPORT: a month that has ended (or, for a preview, the month in progress), and not one
+     * before the first application, decision, start or movement recorded for the municipality.
+     */
+    private void requireReportable(String municipality, YearMonth month, boolean inProgressAllowed) {
+        YearMonth current = YearMonth.from(Copenhagen.today(clock));
+        RuleViolation.require(!month.isAfter(current), RuleId.DST_REPORT, "month",
+                month + " lies in the future (today is " + Copenhagen.today(clock) + ")");
+        RuleViolation.require(inProgressAllowed || month.isBefore(current), RuleId.DST_REPORT, "month",
+                month + " is not over until " + month.plusMonths(1).atDay(1) + "; a report covers a complete month");
+        LocalDate first = jdbc.queryForObject("""
+                SELECT min(d) FROM (
+                    SELECT min(received_on) AS d FROM case_view WHERE municipality = ?
+                    UNION ALL SELECT min(coalesce(decided_on, started_on)) FROM grant_view WHERE municipality = ?
+                    UNION ALL SELECT min(occurred_on) FROM dst_movement WHERE municipality = ?) facts""",
+                LocalDate.class, municipality, municipality, municipality);
+        RuleViolation.require(first != null, RuleId.DST_REPORT, "municipality",
+                "nothing is recorded for municipality " + municipality + " yet");
+        RuleViolation.require(!month.isBefore(YearMonth.from(first)), RuleId.DST_REPORT, "month",
+                month + " lies before the first fact recorded for " + municipality + " (" + first + ")");
     }
 
     private List<Pending> pending(String municipality, YearMonth month) {
@@ -101,7 +136,8 @@ public class DstReports {
                         .merge(line.movement(), 1, Integer::sum);
             }
         }
-        LocalDate dueBy = month.plusMonths(1).atDay(14);
+        LocalDate dueBy = month.plusMonths(1).atDay(
+                rules.general(MunicipalityId.of(municipality), month.atEndOfMonth()).dstReportDueDay());
         return new Report(id, municipality, month.toString(), dueBy, producedAt, counts, lines, corrections);
     }
 

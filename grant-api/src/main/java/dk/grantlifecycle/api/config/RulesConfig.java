@@ -1,6 +1,5 @@
 package dk.grantlifecycle.api.config;
 
-import dk.grantlifecycle.domain.rules.LegalCalendar;
 import dk.grantlifecycle.domain.rules.RuleBook;
 import dk.grantlifecycle.domain.rules.RuleSource;
 import org.slf4j.Logger;
@@ -43,10 +42,5 @@ public class RulesConfig {
         log.info("loaded {} rule files for municipalities {}", book.files().size(), book.municipalities());
         book.findings().forEach(f -> log.warn("rule files: {}", f));
         return book;
-    }
-
-    @Bean
-    public LegalCalendar legalCalendar() {
-        return new LegalCalendar();
     }
 }

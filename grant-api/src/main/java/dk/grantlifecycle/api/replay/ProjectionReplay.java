@@ -1,5 +1,7 @@
 package dk.grantlifecycle.api.replay;
 
+import dk.grantlifecycle.api.deadletter.DeadLetters;
+import dk.grantlifecycle.domain.shared.InvalidState;
 import dk.grantlifecycle.projections.AuditTrailProjection;
 import dk.grantlifecycle.projections.CaseProjection;
 import dk.grantlifecycle.projections.DeadlineProjection;
@@ -17,6 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +28,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Rebuilds a projection from the first event: its processor stops, its tokens go back to the
- * start (its reset handler empties its tables), and it runs again. Progress (processed/total,
+ * start (its reset handler empties its tables, and Axon empties its dead-letter queue, since every
+ * event is handled again), and it runs again. An event that still fails is parked again, so a
+ * replay that is DONE names how many events the projection has parked. Progress (processed/total,
  * rate, time left) is logged, kept as metrics and served by the API. Only read models are
  * replayed: the case process sends commands and is never rewound. Started by an administrator
  * through the API or at start-up with {@code grants.replay=cases,deadlines}. In a cluster, run it
- * on one node while the others are stopped or do not run the processor.
+ * on one node while the others are stopped or do not run the processor: while another instance
+ * holds one of the projection's segments the reset is refused (409) and the processor resumes.
  */
 @Component
 public class ProjectionReplay {
@@ -43,9 +51,12 @@ public class ProjectionReplay {
 
     public enum State { IDLE, RUNNING, DONE }
 
-    /** Where a replay stands. {@code secondsLeft} is null until a rate is known. */
+    /**
+     * Where a replay stands. {@code secondsLeft} is null until a rate is known; {@code parkedEvents} is
+     * how many events the projection has parked now (GET /admin/dead-letters).
+     */
     public record Progress(String projection, State state, long processed, long total, double eventsPerSecond, Long secondsLeft,
-                           Instant startedAt, Instant finishedAt) {
+                           Instant startedAt, Instant finishedAt, long parkedEvents) {
     }
 
     private static final class Run {
@@ -58,26 +69,37 @@ public class ProjectionReplay {
         Run(long total) {
             this.total = total;
         }
+
+        Long secondsLeft() {
+            return rate > 0 ? Long.valueOf((long) Math.ceil((total - processed) / rate)) : null;
+        }
     }
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final DeadLetters deadLetters;
     private final String atStart;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
-    public ProjectionReplay(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry metrics,
+    public ProjectionReplay(EventProcessingConfiguration processing, JdbcTemplate jdbc, DeadLetters deadLetters, MeterRegistry metrics,
                             @Value("${grants.replay:}") String atStart) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
         this.atStart = atStart;
         for (String projection : PROJECTIONS) {
-            Gauge.builder("grants.replay.processed", () -> progress(projection).processed()).tag("projection", projection)
+            Gauge.builder("grants.replay.processed", () -> run(projection, r -> r.processed)).tag("projection", projection)
                     .description("events processed by the running or last replay").register(metrics);
-            Gauge.builder("grants.replay.total", () -> progress(projection).total()).tag("projection", projection)
+            Gauge.builder("grants.replay.target", () -> run(projection, r -> r.total)).tag("projection", projection)
                     .description("events the running or last replay has to process").register(metrics);
-            Gauge.builder("grants.replay.rate", () -> progress(projection).eventsPerSecond()).tag("projection", projection)
+            Gauge.builder("grants.replay.rate", () -> run(projection, r -> r.rate)).tag("projection", projection)
                     .baseUnit("events/s").register(metrics);
         }
+    }
+
+    private double run(String projection, ToDoubleFunction<Run> value) {
+        Run run = runs.get(projection);
+        return run == null ? 0 : value.applyAsDouble(run);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -85,6 +107,11 @@ public class ProjectionReplay {
         Arrays.stream(atStart.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(this::start);
     }
 
+    /**
+     * Runs outside the request's transaction: the processor's threads must see its reset tokens at
+     * once, not after the request that asked for the replay has committed.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public synchronized Progress start(String projection) {
         if (!PROJECTIONS.contains(projection)) {
             throw new IllegalArgumentException("'" + projection + "' is not a projection; projections: " + PROJECTIONS);
@@ -96,7 +123,15 @@ public class ProjectionReplay {
         StreamingEventProcessor processor = processor(projection);
         Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            // Another instance holds some of the projection's segments: nothing was reset (one transaction); carry on as before.
+            processor.start();
+            log.warn("replay of projection {} refused: {}", projection, e.getMessage());
+            throw new InvalidState("projection " + projection + " cannot be replayed while another instance runs some of its segments;"
+                    + " run the replay with one instance (scale the others down), then scale up again");
+        }
         runs.put(projection, new Run(head == null ? 0 : head + 1));
         processor.start();
         log.info("replay of projection {} started: {} events to process", projection, head == null ? 0 : head + 1);
@@ -106,11 +141,10 @@ public class ProjectionReplay {
     public Progress progress(String projection) {
         Run run = runs.get(projection);
         if (run == null) {
-            return new Progress(projection, State.IDLE, 0, 0, 0, null, null, null);
+            return new Progress(projection, State.IDLE, 0, 0, 0, null, null, null, deadLetters.parked(projection));
         }
-        Long left = run.rate > 0 ? (long) Math.ceil((run.total - run.processed) / run.rate) : null;
         return new Progress(projection, run.finishedAt == null ? State.RUNNING : State.DONE, run.processed, run.total, run.rate,
-                run.finishedAt == null ? left : Long.valueOf(0), run.startedAt, run.finishedAt);
+                run.finishedAt == null ? run.secondsLeft() : Long.valueOf(0), run.startedAt, run.finishedAt, deadLetters.parked(projection));
     }
 
     /** Samples running replays: position, rate and time left, logged every few seconds. */
@@ -130,11 +164,12 @@ public class ProjectionReplay {
             // mode until a newer event arrives, so its replay flag cannot tell).
             if (!status.isEmpty() && run.processed >= run.total) {
                 run.finishedAt = Instant.now();
-                log.info("replay of projection {} done: {} events in {} s", projection, run.processed, String.format("%.1f", seconds));
+                log.info("replay of projection {} done: {} events in {} s, {} parked", projection, run.processed,
+                        String.format("%.1f", seconds), deadLetters.parked(projection));
             } else {
-                Progress p = progress(projection);
-                log.info("replay of projection {}: {}/{} events ({} /s), about {} s left", projection, p.processed(), p.total(),
-                        String.format("%.0f", p.eventsPerSecond()), p.secondsLeft() == null ? "?" : p.secondsLeft());
+                Long left = run.secondsLeft();
+                log.info("replay of projection {}: {}/{} events ({} /s), about {} s left", projection, run.processed, run.total,
+                        String.format("%.0f", run.rate), left == null ? "?" : left);
             }
         });
     }

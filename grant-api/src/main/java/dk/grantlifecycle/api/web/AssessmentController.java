@@ -1,9 +1,10 @@
 package dk.grantlifecycle.api.web;
 
 import dk.grantlifecycle.domain.assessment.AssessmentCommands.CompleteAssessment;
-import dk.grantlifecycle.domain.assessment.AssessmentId;
 import dk.grantlifecycle.domain.assessment.Evidence;
-import dk.grantlifecycle.domain.rules.VumLevel;
+import dk.grantlifecycle.domain.decision.VumLevel;
+import dk.grantlifecycle.domain.shared.AssessmentId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +31,10 @@ public class AssessmentController {
         this.commands = commands;
     }
 
-    public record CompletionRequest(LocalDate completedOn, @NotEmpty Map<String, VumLevel> scores, @NotNull List<Evidence> evidence,
+    public record CompletionRequest(LocalDate completedOn,
+                                    @Schema(example = "{\"PRACTICAL_TASKS\": 2, \"HEALTH\": \"NOT_ASSESSED\"}",
+                                            description = "VUM level per theme: 0-4, A-E or NOT_ASSESSED")
+                                    @NotEmpty Map<String, VumLevel> scores, @NotNull List<Evidence> evidence,
                                     boolean madeWithCitizen, String withoutCitizenReason) {
     }
 

@@ -1,6 +1,6 @@
 package dk.grantlifecycle.api.web;
 
-import dk.grantlifecycle.domain.application.ApplicationId;
+import dk.grantlifecycle.domain.shared.ApplicationId;
 import dk.grantlifecycle.domain.shared.Copenhagen;
 import dk.grantlifecycle.projections.AsOfHistory;
 import dk.grantlifecycle.projections.AuditTrail;

@@ -29,7 +29,7 @@ public class BadInput extends RuntimeException {
         try {
             return dk.grantlifecycle.domain.shared.Cpr.of(value);
         } catch (dk.grantlifecycle.domain.shared.RuleViolation e) {
-            throw new BadInput(field, e.getMessage(), e.ruleId());
+            throw new BadInput(field, e.getMessage(), e.ruleId().id());
         }
     }
 }

@@ -8,25 +8,25 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** Sends commands with the actor's audit metadata, and gives the API its notion of today. */
+/**
+ * Sends commands with the actor's audit metadata, and gives the API its notion of today. A command
+ * runs in the request's transaction ({@code CommandTransactionFilter}), which commits it, answers
+ * with its event position and lets the read models catch up (read your writes).
+ */
 @Component
 public class Commands {
 
     private final CommandGateway gateway;
     private final Clock clock;
-    private final ReadModelCatchUp catchUp;
 
-    public Commands(CommandGateway gateway, Clock clock, ReadModelCatchUp catchUp) {
+    public Commands(CommandGateway gateway, Clock clock) {
         this.gateway = gateway;
         this.clock = clock;
-        this.catchUp = catchUp;
     }
 
-    /** Sends the command with the actor's metadata, then lets the read models catch up (read your writes). */
+    /** Sends the command with the actor's metadata and waits for its handler; the request's transaction commits it. */
     public <R> R send(Object command, Actor actor) {
-        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metadata()));
-        catchUp.await();
-        return result;
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.metadata()));
     }
 
     public LocalDate today() {
@@ -34,11 +34,11 @@ public class Commands {
     }
 
     /** RECEIPT: how a decision is sent; its dates are facts, never in the future. */
-    public dk.grantlifecycle.domain.grant.Delivery delivery(dk.grantlifecycle.domain.grant.Delivery d) {
+    public dk.grantlifecycle.domain.decision.Delivery delivery(dk.grantlifecycle.domain.decision.Delivery d) {
         if (d == null) {
             return null;
         }
-        return new dk.grantlifecycle.domain.grant.Delivery(d.channel(),
+        return new dk.grantlifecycle.domain.decision.Delivery(d.channel(),
                 d.sentOn() == null ? null : happenedOn(d.sentOn(), "delivery.sentOn"),
                 d.receivedOn() == null ? null : happenedOn(d.receivedOn(), "delivery.receivedOn"));
     }

@@ -1,27 +1,33 @@
 package dk.grantlifecycle.api.web;
 
 import dk.grantlifecycle.api.citizen.CitizenPseudonyms;
+import dk.grantlifecycle.domain.deadline.DeadlineId;
+import dk.grantlifecycle.domain.decision.AppealOutcome;
+import dk.grantlifecycle.domain.decision.ComplaintSubject;
+import dk.grantlifecycle.domain.decision.DecisionContent;
+import dk.grantlifecycle.domain.decision.Delivery;
+import dk.grantlifecycle.domain.decision.DeliveryChannel;
+import dk.grantlifecycle.domain.decision.EndReason;
+import dk.grantlifecycle.domain.decision.GrantTerms;
+import dk.grantlifecycle.domain.decision.ProviderRelation;
+import dk.grantlifecycle.domain.decision.ReconsiderationOutcome;
+import dk.grantlifecycle.domain.decision.ShelterNotice;
+import dk.grantlifecycle.domain.decision.StatementForm;
 import dk.grantlifecycle.domain.followup.FollowUpCommands.CompleteFollowUp;
 import dk.grantlifecycle.domain.followup.FollowUpCommands.RecordCancellationByCitizen;
-import dk.grantlifecycle.domain.followup.FollowUpId;
-import dk.grantlifecycle.domain.grant.AppealOutcome;
-import dk.grantlifecycle.domain.grant.ComplaintForm;
-import dk.grantlifecycle.domain.grant.ComplaintSubject;
-import dk.grantlifecycle.domain.grant.DecisionContent;
-import dk.grantlifecycle.domain.grant.Delivery;
-import dk.grantlifecycle.domain.grant.ReconsiderationOutcome;
-import dk.grantlifecycle.domain.grant.ShelterNotice;
-import dk.grantlifecycle.domain.grant.DecisionId;
-import dk.grantlifecycle.domain.grant.EndReason;
 import dk.grantlifecycle.domain.grant.GrantCommands.*;
-import dk.grantlifecycle.domain.grant.GrantId;
-import dk.grantlifecycle.domain.grant.GrantTerms;
-import dk.grantlifecycle.domain.grant.ProviderRelation;
 import dk.grantlifecycle.domain.shared.CitizenId;
+import dk.grantlifecycle.domain.shared.ComplaintId;
+import dk.grantlifecycle.domain.shared.DecisionId;
+import dk.grantlifecycle.domain.shared.FollowUpId;
+import dk.grantlifecycle.domain.shared.GrantId;
+import dk.grantlifecycle.domain.shared.HearingId;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import dk.grantlifecycle.domain.shared.Paragraph;
 import dk.grantlifecycle.domain.shared.PersonalData;
 import dk.grantlifecycle.projections.CaseQueries;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -98,8 +104,9 @@ public class GrantController {
         commands.send(new StartService(GrantId.of(id), commands.happenedOn(r == null ? null : r.startedOn(), "startedOn"), null), actor);
     }
 
-    public record ScopeRequest(LocalDate decidedOn, @NotNull GrantTerms terms, LocalDate effectiveOn, DecisionContent content,
-                               Delivery delivery, boolean factsNotSeenByCitizen) {
+    /** {@code asRequested}: an increase gives all the citizen asked for (required for an increase). */
+    public record ScopeRequest(LocalDate decidedOn, @NotNull GrantTerms terms, Boolean asRequested, LocalDate effectiveOn,
+                               DecisionContent content, Delivery delivery, boolean factsNotSeenByCitizen, HearingId hearingId) {
     }
 
     public record DecisionCreated(String decisionId) {
@@ -109,7 +116,7 @@ public class GrantController {
     public DecisionCreated increase(@PathVariable String id, @Valid @RequestBody ScopeRequest r, Actor actor) {
         DecisionId decision = DecisionId.random();
         commands.send(new IncreaseScope(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.terms(),
-                r.content(), commands.delivery(r.delivery()), null), actor);
+                r.asRequested(), r.content(), commands.delivery(r.delivery()), null), actor);
         return new DecisionCreated(decision.value());
     }
 
@@ -117,12 +124,12 @@ public class GrantController {
     public DecisionCreated reduce(@PathVariable String id, @Valid @RequestBody ScopeRequest r, Actor actor) {
         DecisionId decision = DecisionId.random();
         commands.send(new ReduceScope(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.terms(),
-                r.effectiveOn(), r.content(), commands.delivery(r.delivery()), r.factsNotSeenByCitizen(), null), actor);
+                r.effectiveOn(), r.content(), commands.delivery(r.delivery()), r.factsNotSeenByCitizen(), r.hearingId(), null), actor);
         return new DecisionCreated(decision.value());
     }
 
     public record TerminationRequest(LocalDate decidedOn, @NotNull EndReason reason, LocalDate effectiveOn, Paragraph replacedBy,
-                                     DecisionContent content, Delivery delivery, boolean factsNotSeenByCitizen,
+                                     DecisionContent content, Delivery delivery, boolean factsNotSeenByCitizen, HearingId hearingId,
                                      boolean citizenDeclinesAfterCare) {
     }
 
@@ -130,7 +137,7 @@ public class GrantController {
     public DecisionCreated terminate(@PathVariable String id, @Valid @RequestBody TerminationRequest r, Actor actor) {
         DecisionId decision = DecisionId.random();
         commands.send(new TerminateGrant(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"), r.reason(),
-                r.effectiveOn(), r.replacedBy(), r.content(), commands.delivery(r.delivery()), r.factsNotSeenByCitizen(),
+                r.effectiveOn(), r.replacedBy(), r.content(), commands.delivery(r.delivery()), r.factsNotSeenByCitizen(), r.hearingId(),
                 r.citizenDeclinesAfterCare(), null), actor);
         return new DecisionCreated(decision.value());
     }
@@ -153,7 +160,8 @@ public class GrantController {
         commands.send(new MoveHours(GrantId.of(id), r.from(), r.to(), r.hours(), r.reason()), actor);
     }
 
-    public record ExpensesRequest(int year, @NotNull BigDecimal amount) {
+    public record ExpensesRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026") int year,
+                                  @NotNull BigDecimal amount) {
     }
 
     @PostMapping("/grants/{id}/companion-expenses")
@@ -199,7 +207,7 @@ public class GrantController {
     @PostMapping("/grants/{id}/follow-ups/completion")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void completeFollowUp(@PathVariable String id, @Valid @RequestBody FollowUpCompletion r, Actor actor) {
-        commands.send(new CompleteFollowUp(FollowUpId.forGrant(GrantId.of(id)), r.deadlineKey(),
+        commands.send(new CompleteFollowUp(FollowUpId.forGrant(GrantId.of(id)), DeadlineId.of(r.deadlineKey()),
                 commands.happenedOn(r.completedOn(), "completedOn"), r.note(), null), actor);
     }
 
@@ -223,6 +231,7 @@ public class GrantController {
 
     /** SEL99-NO-VISITATION: outreach support without application; the CPR number is optional (ANONYMOUS). */
     @PostMapping("/outreach")
+    @ApiResponse(responseCode = "201", description = "the outreach contact is recorded", useReturnTypeSchema = true)
     public ResponseEntity<Created> outreach(@Valid @RequestBody OutreachRequest r, Actor actor) {
         GrantId id = GrantId.random();
         CitizenId citizen = r.cpr() == null || r.cpr().isBlank() ? null : pseudonyms.of(BadInput.cpr(r.cpr(), "cpr"));
@@ -231,14 +240,14 @@ public class GrantController {
         return ResponseEntity.created(URI.create("/grants/" + id)).body(new Created(id.value()));
     }
 
-    public record WrittenDecisionRequest(LocalDate decidedOn, @NotNull DecisionContent content) {
+    public record WrittenDecisionRequest(LocalDate decidedOn, @NotNull DecisionContent content, Delivery delivery) {
     }
 
     @PostMapping("/grants/{id}/written-decision")
     public DecisionCreated writtenDecision(@PathVariable String id, @Valid @RequestBody WrittenDecisionRequest r, Actor actor) {
         DecisionId decision = DecisionId.random();
         commands.send(new IssueWrittenDecision(GrantId.of(id), decision, commands.happenedOn(r.decidedOn(), "decidedOn"),
-                r.content()), actor);
+                r.content(), commands.delivery(r.delivery())), actor);
         return new DecisionCreated(decision.value());
     }
 
@@ -247,21 +256,36 @@ public class GrantController {
         return queries.complaintsOfGrant(GrantId.of(id).value());
     }
 
-    public record ComplaintRequest(@NotNull String decisionId, LocalDate receivedOn, ComplaintForm form, ComplaintSubject subject,
+    /** A confirmation of the citizen's receipt; {@code reference} identifies it (e.g. a letter system's message id). */
+    public record ReceiptRequest(@NotNull DeliveryChannel channel, @NotNull LocalDate receivedOn, @Size(max = 256) String reference) {
+    }
+
+    /** RECEIPT: the citizen received the decision; a later receipt than presumed moves its complaint window and effect. */
+    @PostMapping("/grants/{id}/decisions/{decisionId}/receipt")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void receipt(@PathVariable String id, @PathVariable String decisionId, @Valid @RequestBody ReceiptRequest r, Actor actor) {
+        commands.send(new RecordReceipt(GrantId.of(id), DecisionId.of(decisionId), r.channel(),
+                commands.happenedOn(r.receivedOn(), "receivedOn"), r.reference()), actor);
+    }
+
+    public record ComplaintRequest(@NotNull String decisionId, LocalDate receivedOn, StatementForm form, ComplaintSubject subject,
                                    @Size(max = 4000) String summary) {
     }
 
     /** COMPLAINT-ANY-FORM: a complaint about one of the grant's decisions, in whatever form it came. */
     @PostMapping("/grants/{id}/complaints")
+    @ApiResponse(responseCode = "201", description = "the complaint is recorded", useReturnTypeSchema = true)
     public ResponseEntity<Created> complaint(@PathVariable String id, @Valid @RequestBody ComplaintRequest r, Actor actor) {
-        String complaintId = java.util.UUID.randomUUID().toString();
+        ComplaintId complaintId = ComplaintId.random();
         commands.send(new ReceiveComplaint(GrantId.of(id), complaintId, DecisionId.of(r.decisionId()),
                 commands.happenedOn(r.receivedOn(), "receivedOn"), r.form(), r.subject(), r.summary()), actor);
-        return ResponseEntity.created(URI.create("/grants/" + id + "/complaints")).body(new Created(complaintId));
+        return ResponseEntity.created(URI.create("/grants/" + id + "/complaints")).body(new Created(complaintId.value()));
     }
 
+    /** A change (in full, or in part with {@code terms}) is a new decision, sent by {@code delivery} with its {@code content}. */
     public record ReconsiderationRequest(LocalDate reconsideredOn, @NotNull ReconsiderationOutcome outcome, String reasons,
-                                         GrantTerms terms, java.util.List<String> caseMaterial) {
+                                         GrantTerms terms, java.util.List<String> caseMaterial, DecisionContent content,
+                                         Delivery delivery) {
     }
 
     public record Reconsidered(String newDecisionId) {
@@ -272,8 +296,8 @@ public class GrantController {
                                    @Valid @RequestBody ReconsiderationRequest r, Actor actor) {
         boolean newDecision = r.outcome() == ReconsiderationOutcome.CHANGED_IN_FAVOUR || r.terms() != null;
         DecisionId decision = newDecision ? DecisionId.random() : null;
-        commands.send(new ReconsiderComplaint(GrantId.of(id), complaintId, commands.happenedOn(r.reconsideredOn(), "reconsideredOn"),
-                r.outcome(), r.reasons(), decision, r.terms(), r.caseMaterial()), actor);
+        commands.send(new ReconsiderComplaint(GrantId.of(id), ComplaintId.of(complaintId), commands.happenedOn(r.reconsideredOn(), "reconsideredOn"),
+                r.outcome(), r.reasons(), decision, r.terms(), r.caseMaterial(), r.content(), commands.delivery(r.delivery())), actor);
         return new Reconsidered(decision == null ? null : decision.value());
     }
 
@@ -285,7 +309,7 @@ public class GrantController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void appealDecided(@PathVariable String id, @PathVariable String complaintId, @Valid @RequestBody AppealDecisionRequest r,
                               Actor actor) {
-        commands.send(new RecordAppealDecision(GrantId.of(id), complaintId, r.outcome(),
+        commands.send(new RecordAppealDecision(GrantId.of(id), ComplaintId.of(complaintId), r.outcome(),
                 r.decidedOn() == null ? null : commands.happenedOn(r.decidedOn(), "decidedOn"),
                 commands.happenedOn(r.receivedOn(), "receivedOn"), r.reference()), actor);
     }
@@ -297,30 +321,31 @@ public class GrantController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void suspension(@PathVariable String id, @PathVariable String complaintId, @Valid @RequestBody SuspensionRequest r,
                            Actor actor) {
-        commands.send(new RecordSuspension(GrantId.of(id), complaintId, commands.happenedOn(r.grantedOn(), "grantedOn"),
+        commands.send(new RecordSuspension(GrantId.of(id), ComplaintId.of(complaintId), commands.happenedOn(r.grantedOn(), "grantedOn"),
                 r.reference()), actor);
     }
 
     @PostMapping("/grants/{id}/hearings")
+    @ApiResponse(responseCode = "201", description = "the hearing is recorded", useReturnTypeSchema = true)
     public ResponseEntity<Created> hear(@PathVariable String id, @Valid @RequestBody HearingRequests.Hearing r, Actor actor) {
-        String hearingId = java.util.UUID.randomUUID().toString();
+        HearingId hearingId = HearingId.random();
         commands.send(new HearCitizen(GrantId.of(id), hearingId, commands.happenedOn(r.sentOn(), "sentOn"), r.answerBy(),
-                r.facts()), actor);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(hearingId));
+                r.facts(), commands.delivery(r.delivery())), actor);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(hearingId.value()));
     }
 
     @PostMapping("/grants/{id}/hearings/{hearingId}/answer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void hearingAnswer(@PathVariable String id, @PathVariable String hearingId, @Valid @RequestBody HearingRequests.Answer r,
                               Actor actor) {
-        commands.send(new RecordHearingAnswer(GrantId.of(id), hearingId, commands.happenedOn(r.answeredOn(), "answeredOn"),
+        commands.send(new RecordHearingAnswer(GrantId.of(id), HearingId.of(hearingId), commands.happenedOn(r.answeredOn(), "answeredOn"),
                 r.answer()), actor);
     }
 
     public record ShelterNotificationRequest(@NotNull ShelterNotice kind, LocalDate receivedOn) {
     }
 
-    /** SHELTER-NOTIFY: the shelter's notice of admission or discharge arrived. */
+    /** SHELTER-NOTIFY: the shelter's notice of admission or discharge, or its contact in the stay's first days (CONTACT), arrived. */
     @PostMapping("/grants/{id}/shelter-notifications")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void shelterNotified(@PathVariable String id, @Valid @RequestBody ShelterNotificationRequest r, Actor actor) {

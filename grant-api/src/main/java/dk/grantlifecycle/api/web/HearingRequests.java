@@ -1,5 +1,6 @@
 package dk.grantlifecycle.api.web;
 
+import dk.grantlifecycle.domain.decision.Delivery;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -11,7 +12,8 @@ public final class HearingRequests {
     private HearingRequests() {
     }
 
-    public record Hearing(LocalDate sentOn, LocalDate answerBy, @NotNull @Size(max = 2000) String facts) {
+    /** {@code delivery}: how the hearing letter is sent (Digital Post on {@code sentOn} when not given); the answer time runs from its receipt. */
+    public record Hearing(LocalDate sentOn, LocalDate answerBy, @NotNull @Size(max = 2000) String facts, Delivery delivery) {
     }
 
     public record Answer(LocalDate answeredOn, @Size(max = 4000) String answer) {

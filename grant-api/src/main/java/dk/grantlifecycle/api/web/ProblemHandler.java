@@ -1,6 +1,7 @@
 package dk.grantlifecycle.api.web;
 
 import dk.grantlifecycle.domain.shared.InvalidState;
+import dk.grantlifecycle.domain.shared.MalformedInput;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonNonTransientException;
@@ -10,6 +11,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,42 +20,65 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import static dk.grantlifecycle.api.web.Problems.problem;
 
 /**
  * Every refusal as RFC 9457 problem+json naming the field and, where one applies, the rule ID:
  * 400 malformed input, 404 unknown case, 409 a state conflict or a concurrent modification the
- * client may retry, 422 a broken rule. A refused command stores nothing: the aggregates check
- * before they apply, and the unit of work rolls back on any exception.
+ * client may retry, 422 a broken rule, 503 the database out of reach (with Retry-After). A refused
+ * command stores nothing: the aggregates check before they apply, and a command endpoint runs in
+ * one transaction that is rolled back whenever the answer is not 2xx ({@code CommandTransactionFilter}).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPES = "https://grantlifecycle.dk/problems/";
+
+    private final Duration retryAfter;
+
+    public ProblemHandler(@Value("${grants.db.retry-after:PT5S}") Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation e) {
-        if ("ID".equals(e.ruleId())) {
-            return problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", e.getMessage(), null, e.field());
-        }
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "A rule refuses the request", e.getMessage(),
-                e.ruleId(), e.field());
+                e.ruleId().id(), e.field());
+    }
+
+    @ExceptionHandler(MalformedInput.class)
+    ProblemDetail malformed(MalformedInput e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", e.getMessage(), null, e.field());
     }
 
     @ExceptionHandler(InvalidState.class)
     ProblemDetail invalidState(InvalidState e) {
         return problem(HttpStatus.CONFLICT, "invalid-state", "The case is not in a state that allows this", e.getMessage(),
-                e.ruleId(), null);
+                e.ruleId() == null ? null : e.ruleId().id(), null);
     }
 
     @ExceptionHandler(BadInput.class)
@@ -60,74 +86,129 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", e.getMessage(), e.rule(), e.field());
     }
 
+    /** A case role's token without a municipality: case data is always one municipality's. */
+    @ExceptionHandler(dk.grantlifecycle.api.security.Tenancy.NoMunicipality.class)
+    ProblemDetail noMunicipality(dk.grantlifecycle.api.security.Tenancy.NoMunicipality e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "No municipality", "the token names no municipality; case data"
+                + " belongs to one", null, "Authorization");
+    }
+
+    @ExceptionHandler(dk.grantlifecycle.api.security.Tenancy.NotYourMunicipality.class)
+    ProblemDetail notYourMunicipality(dk.grantlifecycle.api.security.Tenancy.NotYourMunicipality e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such municipality", e.getMessage(), null, "municipality");
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such case, assessment, grant or follow-up",
-                "nothing is recorded under id " + e.getAggregateIdentifier(), null, null);
+                "nothing is recorded under id " + e.getAggregateIdentifier(), null, "id");
     }
 
     @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
             com.github.kagkarlsson.scheduler.exceptions.ExecutionException.class})
     ProblemDetail concurrent(RuntimeException e) {
         ProblemDetail p = problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
-                "another command changed the same case at the same time; read it again and retry", null, null);
+                "another command changed the same case at the same time; nothing of this one was recorded. Read the case again and retry",
+                null, null);
         p.setProperty("retryable", true);
         return p;
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof RuleViolation v) {
-            return ruleViolation(v);
+            return of(ruleViolation(v));
+        }
+        if (cause instanceof MalformedInput m) {
+            return of(malformed(m));
         }
         if (cause instanceof InvalidState s) {
-            return invalidState(s);
+            return of(invalidState(s));
         }
         if (cause instanceof AggregateNotFoundException n) {
-            return notFound(n);
+            return of(notFound(n));
         }
         if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException) {
-            return concurrent((RuntimeException) cause);
+            return of(concurrent((RuntimeException) cause));
         }
         return unexpected(e);
     }
 
     @ExceptionHandler({EventStoreException.class, DataIntegrityViolationException.class})
-    ProblemDetail storage(RuntimeException e) {
+    ResponseEntity<ProblemDetail> storage(RuntimeException e) {
         if (e.getCause() instanceof ConcurrencyException || isDuplicateKey(e)) {
-            return concurrent(e);
+            return of(concurrent(e));
         }
         return unexpected(e);
     }
 
     @ExceptionHandler(AxonNonTransientException.class)
-    ProblemDetail axonNonTransient(AxonNonTransientException e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-input", "The request cannot be handled", e.getMessage(), null, null);
+    ResponseEntity<ProblemDetail> axonNonTransient(AxonNonTransientException e) {
+        if (Problems.databaseUnavailable(e)) {
+            return unavailable(e);
+        }
+        return of(Problems.badInput(e.getMessage(), null));
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Problems.databaseUnavailable(e)) {
+            return unavailable(e);
+        }
         log.error("unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the request failed unexpectedly and nothing was recorded; the incident is logged", null, null);
+        return of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the request failed unexpectedly and nothing was recorded; the incident is logged", null, null));
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("database unavailable: {}", rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(Problems.retryAfter(retryAfter))
+                .body(Problems.databaseUnavailable(retryAfter));
+    }
+
+    private static ResponseEntity<ProblemDetail> of(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).body(p);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         RuleViolation rule = causeOf(e, RuleViolation.class);
+        MalformedInput malformed = causeOf(e, MalformedInput.class);
         JacksonException json = causeOf(e, JacksonException.class);
-        String field = json == null ? null : path(json);
+        String path = json == null ? "" : path(json);
+        String field = path.isEmpty() ? "body" : path;
         ProblemDetail p;
         if (rule != null) {
-            p = problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", rule.getMessage(), rule.ruleId(),
-                    field != null && !field.isEmpty() ? field : rule.field());
+            p = problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", rule.getMessage(), rule.ruleId().id(),
+                    !path.isEmpty() ? path : rule.field() != null ? rule.field() : "body");
+        } else if (malformed != null) {
+            p = problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", malformed.getMessage(), null,
+                    !path.isEmpty() ? path : malformed.field() != null ? malformed.field() : "body");
         } else {
-            String detail = json == null ? "the request body is not valid JSON" : json.getOriginalMessage();
-            p = problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input", shorten(detail), null, field);
+            p = Problems.badInput(shorten(detail(json)), field);
+            if (json instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                p.setProperty("allowed", Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf).toList());
+            }
         }
         return ResponseEntity.badRequest().body(p);
+    }
+
+    private static String detail(JacksonException json) {
+        if (json == null) {
+            return "the request body is missing or is not JSON";
+        }
+        if (json instanceof InvalidNullException) {
+            return "null is not allowed here; leave an element out instead of sending null";
+        }
+        if (json instanceof UnrecognizedPropertyException u) {
+            return "'" + u.getPropertyName() + "' is not a property of this request; known properties: " + u.getKnownPropertyIds();
+        }
+        if (json instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants());
+        }
+        return json.getOriginalMessage();
     }
 
     @Override
@@ -136,24 +217,71 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad-input", "Malformed input",
+        ProblemDetail p = Problems.badInput(
                 errors.isEmpty() ? "invalid request" : errors.get(0).get("field") + " " + errors.get(0).get("message"),
-                null, errors.isEmpty() ? null : errors.get(0).get("field"));
+                errors.isEmpty() ? "body" : errors.get(0).get("field"));
         p.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(p);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, String rule, String field) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create(TYPES + type));
-        p.setTitle(title);
-        if (rule != null) {
-            p.setProperty("rule", rule);
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        Class<?> type = e.getRequiredType();
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
+                : e.getPropertyName();
+        String detail = type != null && type.isEnum()
+                ? "'" + e.getValue() + "' is not one of " + Arrays.toString(type.getEnumConstants())
+                : "'" + e.getValue() + "' is not a valid " + (type == null ? "value" : type.getSimpleName());
+        ProblemDetail p = Problems.badInput(shorten(detail), name);
+        if (type != null && type.isEnum()) {
+            p.setProperty("allowed", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
         }
-        if (field != null) {
-            p.setProperty("field", field);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    /** Spring MVC's own refusals (method, media type, missing parameter or header, no such path) name their field too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body == null && e instanceof org.springframework.web.ErrorResponse response) {
+            body = response.updateAndGetBody(getMessageSource(), org.springframework.context.i18n.LocaleContextHolder.getLocale());
         }
-        return p;
+        if (body instanceof ProblemDetail p && (p.getProperties() == null || !p.getProperties().containsKey("field"))) {
+            p.setProperty("field", fieldOf(e));
+            if (p.getType() == null || "about:blank".equals(p.getType().toString())) {
+                p.setType(java.net.URI.create(Problems.TYPES + (status.value() == 404 ? "not-found" : "bad-request")));
+            }
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static String fieldOf(Exception e) {
+        if (e instanceof MissingServletRequestParameterException m) {
+            return m.getParameterName();
+        }
+        if (e instanceof MissingRequestHeaderException m) {
+            return m.getHeaderName();
+        }
+        if (e instanceof MissingPathVariableException m) {
+            return m.getVariableName();
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            return HttpHeaders.CONTENT_TYPE;
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return HttpHeaders.ACCEPT;
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return "method";
+        }
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            return "path";
+        }
+        if (e instanceof HandlerMethodValidationException v && !v.getParameterValidationResults().isEmpty()) {
+            return v.getParameterValidationResults().get(0).getMethodParameter().getParameterName();
+        }
+        return "request";
     }
 
     private static String path(JacksonException e) {
@@ -175,6 +303,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static String shorten(String s) {

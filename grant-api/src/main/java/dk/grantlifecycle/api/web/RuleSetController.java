@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The rule files loaded, the conflicts and flags found in them, and what was in force on a date. */
 @RestController
@@ -27,12 +29,19 @@ public class RuleSetController {
         this.commands = commands;
     }
 
-    public record Overview(List<RuleBook.FileSummary> files, List<RuleFinding> findings) {
+    /**
+     * The loaded files, the conflicts and flags found in them, and per municipality every value no
+     * source gives ({@code source: assumption}) with its reason.
+     */
+    public record Overview(List<RuleBook.FileSummary> files, List<RuleFinding> findings,
+                           Map<String, List<RuleBook.AssumptionInForce>> assumptions) {
     }
 
     @GetMapping
     public Overview overview() {
-        return new Overview(rules.files(), rules.findings());
+        Map<String, List<RuleBook.AssumptionInForce>> assumptions = new LinkedHashMap<>();
+        rules.assumptions().forEach((m, list) -> assumptions.put(m.value(), list));
+        return new Overview(rules.files(), rules.findings(), assumptions);
     }
 
     @GetMapping("/{municipality}/{paragraph}")

@@ -50,7 +50,7 @@ public class SimulationController {
     }
 
     @PutMapping
-    public ClockState set(@RequestBody SetRequest r) {
+    public ClockState set(@jakarta.validation.Valid @RequestBody SetRequest r) {
         try {
             store.set(r.instant());
         } catch (IllegalArgumentException e) {
@@ -61,7 +61,7 @@ public class SimulationController {
 
     /** Advances by an ISO period ({@code P12W}, {@code P6M}) or duration ({@code PT36H}). */
     @PostMapping("/advance")
-    public ClockState advance(@RequestBody AdvanceRequest r) {
+    public ClockState advance(@jakarta.validation.Valid @RequestBody AdvanceRequest r) {
         Duration by;
         try {
             if (r.by().contains("T")) {

@@ -1,7 +1,8 @@
 package dk.grantlifecycle.domain.assessment;
 
-import dk.grantlifecycle.domain.application.ApplicationId;
-import dk.grantlifecycle.domain.rules.VumLevel;
+import dk.grantlifecycle.domain.decision.VumLevel;
+import dk.grantlifecycle.domain.shared.ApplicationId;
+import dk.grantlifecycle.domain.shared.AssessmentId;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;

@@ -1,7 +1,10 @@
 package dk.grantlifecycle.domain.assessment;
 
-import dk.grantlifecycle.domain.application.ApplicationId;
-import dk.grantlifecycle.domain.rules.VumLevel;
+import dk.grantlifecycle.domain.decision.VumLevel;
+import dk.grantlifecycle.domain.shared.ApplicationId;
+import dk.grantlifecycle.domain.shared.AssessmentId;
+import dk.grantlifecycle.domain.shared.CaseEvent;
+import dk.grantlifecycle.domain.shared.CaseId;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import org.axonframework.serialization.Revision;
 
@@ -9,9 +12,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-public sealed interface AssessmentEvent {
+public sealed interface AssessmentEvent extends CaseEvent {
 
     AssessmentId assessmentId();
+
+    ApplicationId applicationId();
+
+    /** An assessment belongs to the case of the application it assesses. */
+    @Override
+    default CaseId caseId() {
+        return CaseId.of(applicationId());
+    }
 
     @Revision("1")
     record AssessmentStarted(AssessmentId assessmentId, ApplicationId applicationId, MunicipalityId municipality,

@@ -1,13 +1,22 @@
 package dk.grantlifecycle.domain.followup;
 
+import dk.grantlifecycle.domain.deadline.Deadline;
+import dk.grantlifecycle.domain.deadline.DeadlineId;
+import dk.grantlifecycle.domain.deadline.DeadlineKind;
+import dk.grantlifecycle.domain.deadline.Deadlines;
+import dk.grantlifecycle.domain.deadline.Party;
+import dk.grantlifecycle.domain.decision.Cadence.Anchor;
+import dk.grantlifecycle.domain.decision.Cadence;
+import dk.grantlifecycle.domain.decision.FollowUpKind;
 import dk.grantlifecycle.domain.followup.FollowUpCommands.*;
 import dk.grantlifecycle.domain.followup.FollowUpEvent.*;
-import dk.grantlifecycle.domain.rules.FollowUpKind;
 import dk.grantlifecycle.domain.rules.LegalCalendar;
-import dk.grantlifecycle.domain.rules.ParagraphRules.Anchor;
-import dk.grantlifecycle.domain.shared.Copenhagen;
+import dk.grantlifecycle.domain.rules.RuleBook;
+import dk.grantlifecycle.domain.shared.CaseId;
 import dk.grantlifecycle.domain.shared.DeadlinePayload;
+import dk.grantlifecycle.domain.shared.FollowUpId;
 import dk.grantlifecycle.domain.shared.InvalidState;
+import dk.grantlifecycle.domain.shared.RuleId;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -15,12 +24,12 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,128 +44,127 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @AggregateRoot
 public class FollowUp {
 
-    static final String DEADLINE = "follow-up-due";
-    private static final String REPEATED_CANCEL_RULE = "SEL104-REPEATED-CANCEL";
-
     @AggregateIdentifier
     private FollowUpId followUpId;
-    private String caseId;
+    private CaseId caseId;
     private List<Cadence> cadences = List.of();
     private Integer repeatedCancellations;
     private LocalDate startedOn;
     private boolean ended;
     private int scheduled;
     private int cancellationsSinceFollowUp;
-    private final Map<String, Open> open = new LinkedHashMap<>();
-
-    private record Open(int cadence, FollowUpKind kind, String ruleId, LocalDate dueOn, String scheduleId, boolean fired) {
-    }
+    private final Map<DeadlineId, Cadence> setBy = new HashMap<>();
+    @AggregateMember
+    private final Deadlines deadlines = new Deadlines();
 
     protected FollowUp() {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(StartFollowUpPlan c, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(StartFollowUpPlan c, RuleBook rules, DeadlineManager scheduler) {
         if (followUpId != null) {
             return;
         }
-        RuleViolation.require(c.grantedOn() != null, "SEL85-FOLLOWUP-6M", "grantedOn", "is required");
+        RuleViolation.require(c.grantedOn() != null, RuleId.SEL85_FOLLOWUP_6M, "grantedOn", "is required");
         List<Cadence> plan = c.cadences() == null ? List.of() : List.copyOf(c.cadences());
         apply(new FollowUpPlanStarted(c.followUpId(), c.grantId(), c.caseId(), c.paragraph(), c.grantedOn(), plan,
                 c.validUntil(), c.repeatedCancellations()));
-        for (int i = 0; i < plan.size(); i++) {
-            Cadence k = plan.get(i);
+        LegalCalendar calendar = rules.calendar();
+        for (Cadence k : plan) {
             if (k.anchor() == Anchor.GRANT) {
-                schedule(deadlines, i, calendar.plus(c.grantedOn(), k.first()),
-                        k.windowOpens() == null ? null : calendar.plus(c.grantedOn(), k.windowOpens()));
+                schedule(k, calendar.plus(c.grantedOn(), k.first()),
+                        k.windowOpens() == null ? null : calendar.plus(c.grantedOn(), k.windowOpens()), scheduler);
             } else if (k.anchor() == Anchor.AGE) {
-                schedule(deadlines, i, k.fixedDueOn(), null);
+                schedule(k, k.fixedDueOn(), null, scheduler);
             } else if (k.anchor() == Anchor.BEFORE_END && c.validUntil() != null) {
-                schedule(deadlines, i, calendar.minus(c.validUntil(), k.first()), null);
+                schedule(k, calendar.minus(c.validUntil(), k.first()), null, scheduler);
             }
         }
     }
 
     @CommandHandler
-    public void handle(AnchorServiceStart c, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(AnchorServiceStart c, RuleBook rules, DeadlineManager scheduler) {
         if (startedOn != null || ended) {
             return;
         }
-        apply(new ServiceStartAnchored(followUpId, c.startedOn()));
-        for (int i = 0; i < cadences.size(); i++) {
-            Cadence k = cadences.get(i);
+        apply(new ServiceStartAnchored(followUpId, caseId, c.startedOn()));
+        LegalCalendar calendar = rules.calendar();
+        for (Cadence k : cadences) {
             if (k.anchor() == Anchor.START) {
-                schedule(deadlines, i, calendar.plus(c.startedOn(), k.first()),
-                        k.windowOpens() == null ? null : calendar.plus(c.startedOn(), k.windowOpens()));
+                schedule(k, calendar.plus(c.startedOn(), k.first()),
+                        k.windowOpens() == null ? null : calendar.plus(c.startedOn(), k.windowOpens()), scheduler);
             }
         }
     }
 
     @CommandHandler
-    public void handle(CompleteFollowUp c, LegalCalendar calendar, DeadlineManager deadlines) {
-        Open o = open.get(c.deadlineKey());
-        RuleViolation.require(o != null, "SEL85-FOLLOWUP-6M", "deadlineKey", "no open follow-up '" + c.deadlineKey() + "'");
-        RuleViolation.require(c.completedOn() != null, o.ruleId(), "completedOn", "is required");
-        apply(new FollowUpCompleted(followUpId, c.deadlineKey(), c.completedOn(), c.note()));
-        deadlines.cancelSchedule(DEADLINE, o.scheduleId());
-        Cadence k = o.cadence() >= 0 ? cadences.get(o.cadence()) : null;
-        if (k != null && k.every() != null && !ended) {
-            schedule(deadlines, o.cadence(), calendar.plus(c.completedOn(), k.every()), null);
+    public void handle(CompleteFollowUp c, RuleBook rules, DeadlineManager scheduler) {
+        Deadline open = deadlines.find(c.deadlineId()).orElseThrow(() -> new RuleViolation(RuleId.SEL85_FOLLOWUP_6M,
+                "deadlineId", "no open follow-up '" + c.deadlineId() + "'"));
+        RuleViolation.require(c.completedOn() != null, open.rule(), "completedOn", "is required");
+        Cadence cadence = setBy.get(open.id());
+        deadlines.close(new FollowUpCompleted(followUpId, caseId, open.id(), c.completedOn(), c.note()), scheduler);
+        if (cadence != null && cadence.every() != null && !ended) {
+            schedule(cadence, rules.calendar().plus(c.completedOn(), cadence.every()), null, scheduler);
         }
-    }
-
-    @CommandHandler
-    public void handle(RecordCancellationByCitizen c, DeadlineManager deadlines) {
-        InvalidState.check(!ended, "the follow-up plan has ended");
-        int count = cancellationsSinceFollowUp + 1;
-        apply(new CitizenCancelledAppointment(followUpId, c.cancelledOn(), count));
-        boolean reviewOpen = open.values().stream().anyMatch(o -> o.kind() == FollowUpKind.CANCELLATION_REVIEW);
-        if (repeatedCancellations != null && count >= repeatedCancellations && !reviewOpen) {
-            String key = followUpId + "/" + (scheduled + 1);
-            String scheduleId = deadlines.schedule(Copenhagen.startOf(c.cancelledOn()), DEADLINE,
-                    new DeadlinePayload(key, c.cancelledOn()));
-            apply(new FollowUpScheduled(followUpId, caseId, key, FollowUpKind.CANCELLATION_REVIEW, REPEATED_CANCEL_RULE,
-                    c.cancelledOn(), null, -1, scheduleId));
-        }
-    }
-
-    @CommandHandler
-    public void handle(EndFollowUpPlan c, LegalCalendar calendar, DeadlineManager deadlines) {
-        if (ended) {
-            return;
-        }
-        List<String> closed = new ArrayList<>(open.keySet());
-        List<String> schedules = open.values().stream().map(Open::scheduleId).toList();
-        apply(new FollowUpPlanEnded(followUpId, c.endedOn(), c.reason(), closed));
-        schedules.forEach(id -> deadlines.cancelSchedule(DEADLINE, id));
-        if (!c.citizenDeclinesAfterCare()) {
-            for (int i = 0; i < cadences.size(); i++) {
-                if (cadences.get(i).anchor() == Anchor.AFTER_END) {
-                    schedule(deadlines, i, calendar.plus(c.endedOn(), cadences.get(i).first()), null);
+        if (cadence != null && !ended) {
+            for (Cadence next : cadences) {
+                if (next.anchor() == Anchor.COMPLETION && next.after() == cadence.kind() && !next.equals(cadence)) {
+                    schedule(next, rules.calendar().plus(c.completedOn(), next.first()), null, scheduler);
                 }
             }
         }
     }
 
-    @DeadlineHandler(deadlineName = DEADLINE)
-    void due(DeadlinePayload due) {
-        Open o = open.get(due.deadlineKey());
-        if (o == null || o.fired()) {
-            return;
-        }
-        if (o.kind() == FollowUpKind.REASSESSMENT) {
-            apply(new ReassessmentDue(followUpId, due.deadlineKey(), o.ruleId(), o.dueOn()));
-        } else {
-            apply(new FollowUpDue(followUpId, due.deadlineKey(), o.kind(), o.ruleId(), o.dueOn()));
+    @CommandHandler
+    public void handle(RecordCancellationByCitizen c, DeadlineManager scheduler) {
+        InvalidState.check(!ended, "the follow-up plan has ended");
+        int count = cancellationsSinceFollowUp + 1;
+        apply(new CitizenCancelledAppointment(followUpId, caseId, c.cancelledOn(), count));
+        boolean reviewOpen = !deadlines.openWhere(d -> d.kind() == DeadlineKind.CANCELLATION_REVIEW).isEmpty();
+        if (repeatedCancellations != null && count >= repeatedCancellations && !reviewOpen) {
+            Deadline review = Deadline.of(nextDeadlineId(), DeadlineKind.CANCELLATION_REVIEW, RuleId.SEL104_REPEATED_CANCEL,
+                    c.cancelledOn(), Party.MUNICIPALITY);
+            deadlines.open(review, d -> new FollowUpScheduled(followUpId, caseId, d, null), scheduler);
         }
     }
 
-    private void schedule(DeadlineManager deadlines, int cadence, LocalDate dueOn, LocalDate windowOpensOn) {
-        Cadence k = cadences.get(cadence);
-        String key = followUpId + "/" + (scheduled + 1);
-        String scheduleId = deadlines.schedule(Copenhagen.startOf(dueOn), DEADLINE, new DeadlinePayload(key, dueOn));
-        apply(new FollowUpScheduled(followUpId, caseId, key, k.kind(), k.rule(), dueOn, windowOpensOn, cadence, scheduleId));
+    @CommandHandler
+    public void handle(EndFollowUpPlan c, RuleBook rules, DeadlineManager scheduler) {
+        if (ended) {
+            return;
+        }
+        List<DeadlineId> open = deadlines.openWhere(d -> true).stream().map(Deadline::id).toList();
+        deadlines.closeAll(new FollowUpPlanEnded(followUpId, caseId, c.endedOn(), c.reason(), open), scheduler);
+        if (!c.citizenDeclinesAfterCare()) {
+            for (Cadence k : cadences) {
+                if (k.anchor() == Anchor.AFTER_END) {
+                    schedule(k, rules.calendar().plus(c.endedOn(), k.first()), null, scheduler);
+                }
+            }
+        }
+    }
+
+    @DeadlineHandler
+    void deadlineReached(DeadlinePayload due) {
+        deadlines.reached(due).ifPresent(d -> {
+            if (d.kind() == DeadlineKind.REASSESSMENT) {
+                apply(new ReassessmentDue(followUpId, caseId, d.id(), d.rule(), d.dueOn()));
+            } else {
+                apply(new FollowUpDue(followUpId, caseId, d.id(), FollowUpKind.valueOf(d.kind().name()), d.rule(), d.dueOn()));
+            }
+        });
+    }
+
+    private void schedule(Cadence cadence, LocalDate dueOn, LocalDate windowOpensOn, DeadlineManager scheduler) {
+        Deadline deadline = new Deadline(nextDeadlineId(), DeadlineKind.valueOf(cadence.kind().name()), cadence.rule(), dueOn,
+                Party.MUNICIPALITY, windowOpensOn);
+        deadlines.open(deadline, d -> new FollowUpScheduled(followUpId, caseId, d, cadence), scheduler);
+    }
+
+    private DeadlineId nextDeadlineId() {
+        return DeadlineId.of(followUpId, String.valueOf(scheduled + 1), null);
     }
 
     @EventSourcingHandler
@@ -175,28 +183,15 @@ public class FollowUp {
     @EventSourcingHandler
     void on(FollowUpScheduled e) {
         scheduled++;
-        open.put(e.deadlineKey(), new Open(e.cadence(), e.kind(), e.ruleId(), e.dueOn(), e.scheduleId(), false));
-    }
-
-    @EventSourcingHandler
-    void on(ReassessmentDue e) {
-        fired(e.deadlineKey());
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpDue e) {
-        fired(e.deadlineKey());
-    }
-
-    private void fired(String key) {
-        open.computeIfPresent(key, (k, o) -> new Open(o.cadence(), o.kind(), o.ruleId(), o.dueOn(), o.scheduleId(), true));
+        if (e.cadence() != null) {
+            setBy.put(e.deadline().id(), e.cadence());
+        }
     }
 
     @EventSourcingHandler
     void on(FollowUpCompleted e) {
-        if (open.remove(e.deadlineKey()) != null) {
-            cancellationsSinceFollowUp = 0;
-        }
+        setBy.remove(e.deadlineId());
+        cancellationsSinceFollowUp = 0;
     }
 
     @EventSourcingHandler
@@ -207,6 +202,6 @@ public class FollowUp {
     @EventSourcingHandler
     void on(FollowUpPlanEnded e) {
         ended = true;
-        e.closedDeadlineKeys().forEach(open::remove);
+        e.closedDeadlineIds().forEach(setBy::remove);
     }
 }

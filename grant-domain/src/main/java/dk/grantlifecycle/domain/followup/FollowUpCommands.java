@@ -1,6 +1,10 @@
 package dk.grantlifecycle.domain.followup;
 
-import dk.grantlifecycle.domain.grant.GrantId;
+import dk.grantlifecycle.domain.deadline.DeadlineId;
+import dk.grantlifecycle.domain.decision.Cadence;
+import dk.grantlifecycle.domain.shared.CaseId;
+import dk.grantlifecycle.domain.shared.FollowUpId;
+import dk.grantlifecycle.domain.shared.GrantId;
 import dk.grantlifecycle.domain.shared.Paragraph;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -14,7 +18,7 @@ public final class FollowUpCommands {
     }
 
     /** The case process starts a grant's plan with the cadences of its decision. */
-    public record StartFollowUpPlan(@TargetAggregateIdentifier FollowUpId followUpId, GrantId grantId, String caseId,
+    public record StartFollowUpPlan(@TargetAggregateIdentifier FollowUpId followUpId, GrantId grantId, CaseId caseId,
                                     Paragraph paragraph, LocalDate grantedOn, List<Cadence> cadences,
                                     LocalDate validUntil, Integer repeatedCancellations) {
     }
@@ -24,7 +28,7 @@ public final class FollowUpCommands {
     }
 
     /** A follow-up or reassessment is done; its cadence restarts from {@code completedOn}. */
-    public record CompleteFollowUp(@TargetAggregateIdentifier FollowUpId followUpId, String deadlineKey,
+    public record CompleteFollowUp(@TargetAggregateIdentifier FollowUpId followUpId, DeadlineId deadlineId,
                                    LocalDate completedOn, String note, @TargetAggregateVersion Long expectedVersion) {
     }
 

@@ -1,5 +1,7 @@
 package dk.grantlifecycle.domain.grant;
 
+import dk.grantlifecycle.domain.decision.HoursDrawn;
+import dk.grantlifecycle.domain.shared.RuleId;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 
 import java.math.BigDecimal;
@@ -17,10 +19,6 @@ import java.util.List;
  * planning a use never changes it.
  */
 public final class CompanionHoursLedger {
-
-    /** Hours taken from the credit of {@code creditedIn}. */
-    public record Draw(YearMonth creditedIn, BigDecimal hours) {
-    }
 
     private record Use(YearMonth month, BigDecimal hours) {
     }
@@ -54,16 +52,26 @@ public final class CompanionHoursLedger {
     }
 
     /** How {@code hours} used in {@code month} would be drawn, oldest first; refuses more than the balance. */
-    public List<Draw> plan(YearMonth month, BigDecimal hours) {
-        RuleViolation.require(hours != null && hours.signum() > 0, "SEL97-SAVE-90H", "hours", "hours used must be positive");
+    public List<HoursDrawn> plan(YearMonth month, BigDecimal hours) {
+        RuleViolation.require(hours != null && hours.signum() > 0, RuleId.SEL97_SAVE_90H, "hours", "hours used must be positive");
         YearMonth last = uses.isEmpty() ? firstMonth : uses.get(uses.size() - 1).month();
-        RuleViolation.require(!month.isBefore(last), "SEL97-SAVE-90H", "month",
+        RuleViolation.require(!month.isBefore(last), RuleId.SEL97_SAVE_90H, "month",
                 "hours are recorded month by month; " + last + " is already recorded");
         State state = replay(month);
         BigDecimal available = sum(state.credits);
-        RuleViolation.require(hours.compareTo(available) <= 0, "SEL97-SAVE-90H", "hours",
+        RuleViolation.require(hours.compareTo(available) <= 0, RuleId.SEL97_SAVE_90H, "hours",
                 "only " + available.stripTrailingZeros().toPlainString() + " hours are available in " + month);
         return state.draw(hours);
+    }
+
+    /** The credits left in {@code month} before any further use, oldest first: each with the hours left in it. */
+    public List<HoursDrawn> remaining(YearMonth month) {
+        return replay(month).credits.stream().map(c -> new HoursDrawn(c.month, c.remaining)).toList();
+    }
+
+    /** The last month in which hours credited in {@code creditedIn} can be used. */
+    public YearMonth lastMonthOf(YearMonth creditedIn) {
+        return creditedIn.plusMonths(expiryMonths - 1L);
     }
 
     public void record(YearMonth month, BigDecimal hours) {
@@ -104,15 +112,15 @@ public final class CompanionHoursLedger {
             }
         }
 
-        List<Draw> draw(BigDecimal hours) {
-            List<Draw> draws = new ArrayList<>();
+        List<HoursDrawn> draw(BigDecimal hours) {
+            List<HoursDrawn> draws = new ArrayList<>();
             BigDecimal left = hours;
             for (Iterator<Credit> it = credits.iterator(); it.hasNext() && left.signum() > 0; ) {
                 Credit c = it.next();
                 BigDecimal take = c.remaining.min(left);
                 c.remaining = c.remaining.subtract(take);
                 left = left.subtract(take);
-                draws.add(new Draw(c.month, take));
+                draws.add(new HoursDrawn(c.month, take));
                 if (c.remaining.signum() == 0) {
                     it.remove();
                 }

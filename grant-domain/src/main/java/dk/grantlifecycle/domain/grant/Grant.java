@@ -1,23 +1,46 @@
 package dk.grantlifecycle.domain.grant;
 
-import dk.grantlifecycle.domain.grant.Complaints.Complaint;
-import dk.grantlifecycle.domain.grant.DecisionLog.Entry;
-import dk.grantlifecycle.domain.grant.DecisionLog.Kind;
+import dk.grantlifecycle.domain.deadline.Deadline;
+import dk.grantlifecycle.domain.deadline.DeadlineEvents;
+import dk.grantlifecycle.domain.deadline.DeadlineId;
+import dk.grantlifecycle.domain.deadline.DeadlineKind;
+import dk.grantlifecycle.domain.deadline.Deadlines;
+import dk.grantlifecycle.domain.deadline.Party;
+import dk.grantlifecycle.domain.decision.Cadence;
+import dk.grantlifecycle.domain.decision.StatementForm;
+import dk.grantlifecycle.domain.decision.ComplaintSubject;
+import dk.grantlifecycle.domain.decision.DecisionContent;
+import dk.grantlifecycle.domain.decision.EndReason;
+import dk.grantlifecycle.domain.decision.GrantTerms;
+import dk.grantlifecycle.domain.decision.ProviderRelation;
+import dk.grantlifecycle.domain.decision.ReconsiderationOutcome;
+import dk.grantlifecycle.domain.decision.ServiceDecision.ActionPlanDuty;
+import dk.grantlifecycle.domain.decision.ServiceDecision;
+import dk.grantlifecycle.domain.decision.ShelterNotice;
 import dk.grantlifecycle.domain.grant.GrantCommands.*;
 import dk.grantlifecycle.domain.grant.GrantEvent.*;
-import dk.grantlifecycle.domain.grant.ServiceDecision.ActionPlanDuty;
 import dk.grantlifecycle.domain.hearing.Hearings;
 import dk.grantlifecycle.domain.rules.Cadences;
+import dk.grantlifecycle.domain.rules.ComplaintRules.Effect;
+import dk.grantlifecycle.domain.rules.ComplaintRules.Reconsideration;
+import dk.grantlifecycle.domain.rules.ComplaintRules;
+import dk.grantlifecycle.domain.rules.DecisionRules;
 import dk.grantlifecycle.domain.rules.General;
 import dk.grantlifecycle.domain.rules.LegalCalendar;
 import dk.grantlifecycle.domain.rules.ParagraphRules;
 import dk.grantlifecycle.domain.rules.RuleBook;
 import dk.grantlifecycle.domain.rules.RulesInForce;
-import dk.grantlifecycle.domain.shared.Copenhagen;
+import dk.grantlifecycle.domain.rules.TermsCheck;
+import dk.grantlifecycle.domain.shared.ApplicationId;
+import dk.grantlifecycle.domain.shared.CaseId;
+import dk.grantlifecycle.domain.shared.ComplaintId;
 import dk.grantlifecycle.domain.shared.DeadlinePayload;
+import dk.grantlifecycle.domain.shared.DecisionId;
+import dk.grantlifecycle.domain.shared.GrantId;
 import dk.grantlifecycle.domain.shared.InvalidState;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.shared.RuleId;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -28,12 +51,15 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -46,48 +72,47 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * reconsidered and escalated to Ankestyrelsen (COMPLAINT-RECONSIDER, APPEAL-OUTCOME), reductions
  * and endings take effect after notice (NOTICE-3A-14W) unless an appeal holds them back
  * (BPA-SUSPENSIVE, COMPLAINT-NO-SUSPENSION), and shelters' notices are tracked (SHELTER-NOTIFY).
- * State lives in small helpers (DecisionLog, Complaints, HourAccounts, Hearings); this class
- * decides and applies.
+ * The grant decides and applies; its members hold state: the line's {@link Decision}s and
+ * {@link Complaint}s as entities, its deadlines, hearings and hour accounts as members.
  */
 @AggregateRoot
 public class Grant {
 
-    static final String SHELTER_DEADLINE = "shelter-notification";
-    private static final Set<Paragraph> NOT_REPLACED_BY_SEL99 =
-            Set.of(Paragraph.SEL85, Paragraph.SEL83, Paragraph.SEL97, Paragraph.SEL110);
-
     @AggregateIdentifier
     private GrantId grantId;
+    private CaseId caseId;
+    private ApplicationId applicationId;
     private MunicipalityId municipality;
     private Paragraph paragraph;
-    private String caseId;
     private boolean granted;
     private boolean ended;
+    private DecisionId periodDecision;
     private GrantTerms terms;
     private ActionPlanDuty actionPlan = ActionPlanDuty.NOT_REQUIRED;
     private boolean actionPlanOffered;
     private LocalDate startedOn;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<DecisionId, Decision> decisions = new LinkedHashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<ComplaintId, Complaint> complaints = new LinkedHashMap<>();
     @AggregateMember
-    private final HourAccounts hours = new HourAccounts();
+    private final Deadlines deadlines = new Deadlines();
     @AggregateMember
     private final Hearings hearings = new Hearings();
-    private final DecisionLog decisions = new DecisionLog();
     @AggregateMember
-    private final Complaints complaints = new Complaints();
-    private final Map<ShelterNotice, ShelterNotificationDue> shelterNotices = new EnumMap<>(ShelterNotice.class);
-    private final Set<String> overdueShelterNotices = new java.util.HashSet<>();
+    private final HourAccounts hours = new HourAccounts();
 
     protected Grant() {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OpenGrant c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(OpenGrant c, RuleBook rules, DeadlineManager scheduler) {
         if (grantId != null) {
             return;
         }
         ServiceDecision d = c.decision();
-        String caseOf = c.applicationId().value();
+        CaseId caseOf = CaseId.of(c.applicationId());
         if (d.granted()) {
             apply(new ServiceGranted(c.grantId(), caseOf, c.applicationId(), c.decisionId(), c.decidedOn(), c.citizenId(),
                     c.municipality(), c.ruleSetVersion(), d, c.content(), c.receivedByCitizenOn()));
@@ -96,404 +121,548 @@ public class Grant {
                     c.municipality(), c.ruleSetVersion(), d, c.content(), c.receivedByCitizenOn()));
         }
         LocalDate receipt = c.receivedByCitizenOn() == null ? c.decidedOn() : c.receivedByCitizenOn();
-        decisions.openWindow(grantId, caseId, c.decisionId(), receipt, rules.general(municipality, c.decidedOn()), calendar, deadlines);
+        openComplaintWindow(c.decisionId(), receipt, c.content(), rules.general(municipality, c.decidedOn()), rules.calendar(), scheduler);
+        if (d.granted()) {
+            followPeriod(c.decisionId(), d.terms(), scheduler);
+        }
+    }
+
+    /**
+     * TEMPORARY-FIRST: keeps the grant's period deadline in step with its terms as decided: opened
+     * for a last day, moved when a decision changes it, lifted when a decision gives no end.
+     */
+    private void followPeriod(DecisionId decision, GrantTerms decided, DeadlineManager scheduler) {
+        LocalDate lastDay = decided == null ? null : decided.validUntil();
+        Optional<Deadline> current = deadlines.find(periodDeadline());
+        if (lastDay == null) {
+            current.ifPresent(d -> deadlines.close(new GrantPeriodLifted(grantId, caseId, decision, d.id(),
+                    "decision " + decision + " gives the grant no end date"), scheduler));
+        } else if (current.isEmpty()) {
+            deadlines.open(Deadline.of(periodDeadline(), DeadlineKind.GRANT_PERIOD_END, RuleId.TEMPORARY_FIRST, lastDay, Party.MUNICIPALITY),
+                    d -> new GrantPeriodSet(grantId, caseId, decision, d), scheduler);
+        } else if (!current.get().dueOn().equals(lastDay)) {
+            deadlines.move(new GrantPeriodChanged(grantId, caseId, decision, List.of(current.get().movedTo(lastDay))), scheduler);
+        }
+    }
+
+    private DeadlineId periodDeadline() {
+        return DeadlineId.of(grantId, "period-end", null);
     }
 
     @CommandHandler
     public Grant(StartOutreachContact c, RuleBook rules) {
-        RuleViolation.require(c.startedOn() != null, "SEL99-NO-VISITATION", "startedOn", "is required");
+        RuleViolation.require(c.startedOn() != null, RuleId.SEL99_NO_VISITATION, "startedOn", "is required");
         RulesInForce in = rules.inForce(c.municipality(), Paragraph.SEL99, c.startedOn());
-        apply(new OutreachContactStarted(c.grantId(), c.municipality(), c.citizenId(), c.startedOn(), c.description(),
-                in.version()));
+        apply(new OutreachContactStarted(c.grantId(), CaseId.ofOutreach(c.grantId()), c.municipality(), c.citizenId(),
+                c.startedOn(), c.description(), in.version()));
     }
 
     @CommandHandler
-    public void handle(IssueWrittenDecision c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(IssueWrittenDecision c, RuleBook rules, DeadlineManager scheduler) {
         InvalidState.check(paragraph == Paragraph.SEL99, "written decisions on request are for § 99 outreach support");
-        RuleViolation.require(c.content() != null && c.content().hasReasons(), "SEL99-NO-VISITATION", "content",
+        RuleViolation.require(c.content() != null && c.content().hasReasons(), RuleId.SEL99_NO_VISITATION, "content",
                 "the decision states its reasons: rules, discretion and facts");
-        RuleViolation.require(c.content().hasComplaintGuidance(), "SEL99-NO-VISITATION", "content.complaintGuidance",
+        RuleViolation.require(c.content().hasComplaintGuidance(), RuleId.SEL99_NO_VISITATION, "content.complaintGuidance",
                 "the decision carries complaint guidance");
         General general = rules.general(municipality, c.decidedOn());
-        DecisionContent content = Decisions.content(c.content(), false, c.decidedOn(), general, calendar);
-        apply(new WrittenDecisionIssued(grantId, c.decisionId(), c.decidedOn(), content));
-        decisions.openWindow(grantId, caseId, c.decisionId(), c.decidedOn(), general, calendar, deadlines);
+        DecisionRules.Sent sent = DecisionRules.sent(c.delivery(), c.decidedOn(), general, rules.calendar());
+        DecisionContent content = DecisionRules.content(c.content(), false, sent, general, rules.calendar());
+        apply(new WrittenDecisionIssued(grantId, caseId, c.decisionId(), c.decidedOn(), content, sent.receivedOn()));
+        openComplaintWindow(c.decisionId(), sent.receivedOn(), content, general, rules.calendar(), scheduler);
     }
 
     @CommandHandler
     public void handle(OfferActionPlan c) {
         assertActive();
-        apply(new ActionPlanOffered(grantId, c.offeredOn()));
+        apply(new ActionPlanOffered(grantId, caseId, c.offeredOn()));
     }
 
     @CommandHandler
     public void handle(AnswerActionPlan c) {
-        RuleViolation.require(actionPlanOffered, "ACTION-PLAN", "accepted", "the action plan has not been offered");
-        apply(new ActionPlanAnswered(grantId, c.answeredOn(), c.accepted()));
+        RuleViolation.require(actionPlanOffered, RuleId.ACTION_PLAN, "accepted", "the action plan has not been offered");
+        apply(new ActionPlanAnswered(grantId, caseId, c.answeredOn(), c.accepted()));
     }
 
     @CommandHandler
     public void handle(AssignProvider c, RuleBook rules) {
         assertActive();
-        RuleViolation.require(c.assignedOn() != null, "NO-FREE-CHOICE", "assignedOn", "is required");
+        RuleViolation.require(c.assignedOn() != null, RuleId.NO_FREE_CHOICE, "assignedOn", "is required");
         ParagraphRules r = rules.inForce(municipality, paragraph, c.assignedOn()).rules();
-        List<String> applied = new ArrayList<>();
-        if (c.relation() != null && c.relation() != ProviderRelation.NONE && r.is(r.familyProvider())) {
-            applied.add("NO-FAMILY-PROVIDER");
+        List<RuleId> applied = new ArrayList<>();
+        if (c.relation() != null && c.relation() != ProviderRelation.NONE && r.familyProvider() != null) {
+            applied.add(RuleId.NO_FAMILY_PROVIDER);
+            RuleViolation.require(r.familyProvider() != ParagraphRules.FamilyProvider.NEVER, RuleId.NO_FAMILY_PROVIDER,
+                    "relation", "relatives and close network are never employed as the provider under " + paragraph.label()
+                            + " in this municipality, whatever an assessment finds");
             RuleViolation.require(c.individualAssessment() != null && !c.individualAssessment().isBlank(),
-                    "NO-FAMILY-PROVIDER", "individualAssessment",
+                    RuleId.NO_FAMILY_PROVIDER, "individualAssessment",
                     "relatives and close network are not the provider unless an individual assessment finds it best");
         }
         if (c.citizenChoice()) {
-            applied.add("NO-FREE-CHOICE");
-            RuleViolation.require(r.is(r.freeChoiceOfProvider()), "NO-FREE-CHOICE", "citizenChoice",
+            applied.add(RuleId.NO_FREE_CHOICE);
+            RuleViolation.require(r.is(r.freeChoiceOfProvider()), RuleId.NO_FREE_CHOICE, "citizenChoice",
                     "there is no free choice of provider under " + paragraph.label());
-            RuleViolation.require(c.comparableOffer(), "NO-FREE-CHOICE", "comparableOffer",
+            RuleViolation.require(c.comparableOffer(), RuleId.NO_FREE_CHOICE, "comparableOffer",
                     "free choice is among comparable offers that are not considerably more expensive");
         }
-        apply(new ProviderAssigned(grantId, c.provider(), c.relation(), c.individualAssessment(), c.citizenChoice(), applied));
+        apply(new ProviderAssigned(grantId, caseId, c.provider(), c.relation(), c.individualAssessment(), c.citizenChoice(),
+                List.copyOf(applied)));
     }
 
     @CommandHandler
-    public void handle(StartService c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(StartService c, RuleBook rules, DeadlineManager scheduler) {
         assertActive();
         InvalidState.check(startedOn == null, "the service has already started");
-        RuleViolation.require(actionPlan != ActionPlanDuty.MUST_OFFER || actionPlanOffered, "ACTION-PLAN", "actionPlan",
+        RuleViolation.require(actionPlan != ActionPlanDuty.MUST_OFFER || actionPlanOffered, RuleId.ACTION_PLAN, "actionPlan",
                 "an action plan must be offered before the service starts");
         apply(new ServiceStarted(grantId, caseId, paragraph, c.startedOn()));
-        expectShelterNotice(ShelterNotice.ADMISSION, c.startedOn(), rules, calendar, deadlines);
+        expectShelterNotice(ShelterNotice.ADMISSION, c.startedOn(), rules, scheduler);
+        expectShelterContact(c.startedOn(), rules, scheduler);
     }
 
     @CommandHandler
-    public void handle(IncreaseScope c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(IncreaseScope c, RuleBook rules, DeadlineManager scheduler) {
         assertActive();
         RulesInForce in = rules.inForce(municipality, paragraph, c.decidedOn());
         GrantTerms checked = TermsCheck.check(in, c.terms(), "");
-        Decisions.Sent sent = Decisions.sent(c.delivery(), c.decidedOn(), in.general(), calendar);
-        apply(new ScopeIncreased(grantId, c.decisionId(), c.decidedOn(), checked, in.version(),
-                Decisions.content(c.content(), true, sent.receivedOn(), in.general(), calendar), sent.receivedOn()));
-        decisions.openWindow(grantId, caseId, c.decisionId(), sent.receivedOn(), in.general(), calendar, deadlines);
+        RuleViolation.require(c.asRequested() != null, RuleId.DECISION_CONTENT, "asRequested",
+                "say whether the increase gives all the citizen asked for; if not, the decision states reasons and complaint guidance");
+        DecisionRules.Sent sent = DecisionRules.sent(c.delivery(), c.decidedOn(), in.general(), rules.calendar());
+        DecisionContent content = DecisionRules.content(c.content(), c.asRequested(), sent, in.general(), rules.calendar());
+        apply(new ScopeIncreased(grantId, caseId, c.decisionId(), c.decidedOn(), checked, in.version(), content,
+                sent.receivedOn()));
+        openComplaintWindow(c.decisionId(), sent.receivedOn(), content, in.general(), rules.calendar(), scheduler);
+        followPeriod(c.decisionId(), checked, scheduler);
     }
 
     @CommandHandler
-    public void handle(ReduceScope c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(ReduceScope c, RuleBook rules, DeadlineManager scheduler) {
         assertActive();
         RulesInForce in = rules.inForce(municipality, paragraph, c.decidedOn());
         GrantTerms checked = TermsCheck.check(in, c.terms(), "");
-        hearings.assertHeard(c.factsNotSeenByCitizen(), "factsNotSeenByCitizen");
-        Decisions.Sent sent = Decisions.sent(c.delivery(), c.decidedOn(), in.general(), calendar);
-        DecisionContent content = Decisions.content(c.content(), false, sent.receivedOn(), in.general(), calendar);
-        Effect effect = effect(in, c.decidedOn(), c.effectiveOn(), sent.receivedOn(), calendar);
-        apply(new ScopeReduced(grantId, c.decisionId(), c.decidedOn(), effect.on(), checked, effect.noticeRule(), in.version(),
-                content, sent.receivedOn()));
-        decisions.openWindow(grantId, caseId, c.decisionId(), sent.receivedOn(), in.general(), calendar, deadlines);
-        if (effect.on().isAfter(c.decidedOn())) {
-            decisions.scheduleEffect(grantId, caseId, c.decisionId(), sent.receivedOn(), effect.on(), effect.rule(), deadlines);
+        hearings.assertHeard(c.factsNotSeenByCitizen(), c.hearingId());
+        DecisionRules.Sent sent = DecisionRules.sent(c.delivery(), c.decidedOn(), in.general(), rules.calendar());
+        DecisionContent content = DecisionRules.content(c.content(), false, sent, in.general(), rules.calendar());
+        Effect effect = ComplaintRules.effect(in, c.decidedOn(), c.effectiveOn(), sent.receivedOn(), false, rules.calendar());
+        apply(new ScopeReduced(grantId, caseId, c.decisionId(), c.decidedOn(), effect.on(), checked, effect.noticeRule(),
+                in.version(), content, sent.receivedOn(), c.hearingId()));
+        openComplaintWindow(c.decisionId(), sent.receivedOn(), content, in.general(), rules.calendar(), scheduler);
+        if (effect.laterThan(c.decidedOn())) {
+            giveNotice(c.decisionId(), sent.receivedOn(), effect, scheduler);
         } else {
-            apply(new ReductionTookEffect(grantId, c.decisionId(), effect.on(), checked, null));
+            apply(new ReductionTookEffect(grantId, caseId, c.decisionId(), effect.on(), checked, null));
         }
     }
 
     @CommandHandler
-    public void handle(TerminateGrant c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(TerminateGrant c, RuleBook rules, DeadlineManager scheduler) {
         assertActive();
-        InvalidState.check(!decisions.endingPending(), "an ending is already decided for this grant");
-        RuleViolation.require(c.reason() != null, "END-REASONS", "reason",
+        assertNoEndingPending();
+        RuleViolation.require(c.reason() != null && c.reason().decided(), RuleId.END_REASONS, "reason",
                 "a grant ends because its goals are met, it has no expected effect, the citizen does not cooperate or no longer wants it");
-        RuleViolation.require(!(c.replacedBy() == Paragraph.SEL99 && NOT_REPLACED_BY_SEL99.contains(paragraph)),
-                "EXCL-99-SUPPLEMENT", "replacedBy", "§ 99 supplements and never replaces " + paragraph.label());
-        hearings.assertHeard(c.factsNotSeenByCitizen(), "factsNotSeenByCitizen");
+        assertNotReplacedBySupplement(c.replacedBy(), c.decidedOn(), rules);
+        hearings.assertHeard(c.factsNotSeenByCitizen(), c.hearingId());
         RulesInForce in = rules.inForce(municipality, paragraph, c.decidedOn());
-        Decisions.Sent sent = Decisions.sent(c.delivery(), c.decidedOn(), in.general(), calendar);
-        DecisionContent content = Decisions.content(c.content(), false, sent.receivedOn(), in.general(), calendar);
-        Effect effect = effect(in, c.decidedOn(), c.effectiveOn(), sent.receivedOn(), calendar);
+        DecisionRules.Sent sent = DecisionRules.sent(c.delivery(), c.decidedOn(), in.general(), rules.calendar());
+        DecisionContent content = DecisionRules.content(c.content(), false, sent, in.general(), rules.calendar());
+        Effect effect = ComplaintRules.effect(in, c.decidedOn(), c.effectiveOn(), sent.receivedOn(),
+                c.reason() == EndReason.CITIZEN_NO_LONGER_WANTS_IT, rules.calendar());
         apply(new GrantTerminated(grantId, caseId, paragraph, c.decisionId(), c.decidedOn(), effect.on(), c.reason(),
                 effect.noticeRule(), in.version(), content, sent.receivedOn(), c.citizenDeclinesAfterCare(),
-                in.rules().is(in.rules().endingSuspendedUntilAppeal())));
-        decisions.openWindow(grantId, caseId, c.decisionId(), sent.receivedOn(), in.general(), calendar, deadlines);
-        if (effect.on().isAfter(c.decidedOn())) {
-            decisions.scheduleEffect(grantId, caseId, c.decisionId(), sent.receivedOn(), effect.on(), effect.rule(), deadlines);
+                in.rules().is(in.rules().endingSuspendedUntilAppeal()), c.hearingId()));
+        openComplaintWindow(c.decisionId(), sent.receivedOn(), content, in.general(), rules.calendar(), scheduler);
+        if (effect.laterThan(c.decidedOn())) {
+            giveNotice(c.decisionId(), sent.receivedOn(), effect, scheduler);
         } else {
-            end(decisions.get(c.decisionId()).orElseThrow(), effect.on(), null, rules, calendar, deadlines);
+            takeEffect(decision(c.decisionId()), effect.on(), false, rules, scheduler);
         }
     }
 
-    /** When a reduction or ending takes effect: under NOTICE-3A-14W at the earliest 14 weeks after receipt. */
-    private record Effect(LocalDate on, String noticeRule) {
-        String rule() {
-            return noticeRule != null ? noticeRule : "COMPLAINT-NO-SUSPENSION";
-        }
+    /** The reduction or ending takes effect later: a NOTICE_EFFECTIVE deadline runs until then. */
+    private void giveNotice(DecisionId decision, LocalDate receivedOn, Effect effect, DeadlineManager scheduler) {
+        Deadline notice = Deadline.of(DeadlineId.of(grantId, "effect", decision), DeadlineKind.NOTICE_EFFECTIVE, effect.rule(),
+                effect.on(), Party.MUNICIPALITY);
+        deadlines.open(notice, d -> new ReductionNoticeGiven(grantId, caseId, decision, receivedOn, d), scheduler);
     }
 
-    private static Effect effect(RulesInForce in, LocalDate decidedOn, LocalDate requested, LocalDate receivedOn,
-                                 LegalCalendar calendar) {
-        LocalDate wanted = requested == null ? decidedOn : requested;
-        RuleViolation.require(!wanted.isBefore(decidedOn), "NOTICE-3A-14W", "effectiveOn",
-                "a reduction or ending takes effect on or after the decision");
-        if (in.rules().notice() == null) {
-            return new Effect(wanted, null);
+    /**
+     * The decision takes effect on {@code on}: a reduction brings its terms in, an ending ends the
+     * grant. {@code reachedNow}: the effect deadline itself is being handled, so its schedule has run.
+     */
+    private void takeEffect(Decision decision, LocalDate on, boolean reachedNow, RuleBook rules, DeadlineManager scheduler) {
+        DeadlineId notice = decision.effectOutstanding() ? decision.effectDeadline(grantId) : null;
+        DeadlineEvents.Closed effect = decision.isEnding()
+                ? new GrantEnded(grantId, caseId, paragraph, decision.id(), on, decision.endReason(), decision.declinesAfterCare(), notice)
+                : new ReductionTookEffect(grantId, caseId, decision.id(), on, decision.newTerms(), notice);
+        if (reachedNow) {
+            deadlines.closeWhenReached(effect);
+        } else {
+            deadlines.close(effect, scheduler);
         }
-        LocalDate earliest = calendar.deadlineAfterReceipt(receivedOn, in.rules().notice());
-        return new Effect(wanted.isAfter(earliest) ? wanted : earliest, "NOTICE-3A-14W");
-    }
-
-    @DeadlineHandler(deadlineName = DecisionLog.EFFECT_DEADLINE)
-    void effectDue(DeadlinePayload due, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
-        decisions.byEffectKey(due.deadlineKey()).filter(e -> e.effectPending && !e.revoked).ifPresent(e -> {
-            var holding = complaints.holding(e.id, e.waitsForAppeal);
-            if (holding.isPresent()) {
-                apply(new EffectSuspendedPendingAppeal(grantId, e.id, holding.get().id,
-                        holding.get().suspended ? "COMPLAINT-NO-SUSPENSION" : "BPA-SUSPENSIVE", e.effectKey));
-            } else {
-                takeEffect(e, e.effectiveOn, rules, calendar, deadlines);
+        if (decision.isEnding()) {
+            if (deadlines.isOpen(periodDeadline())) {
+                deadlines.close(new GrantPeriodLifted(grantId, caseId, decision.id(), periodDeadline(), "the grant ended on " + on
+                        + " by decision " + decision.id()), scheduler);
             }
-        });
-    }
-
-    private void takeEffect(Entry e, LocalDate on, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
-        if (e.kind == Kind.REDUCTION) {
-            apply(new ReductionTookEffect(grantId, e.id, on, e.newTerms, e.effectKey));
+            expectShelterNotice(ShelterNotice.DISCHARGE, on, rules, scheduler);
         } else {
-            end(e, on, e.effectKey, rules, calendar, deadlines);
+            followPeriod(decision.id(), decision.newTerms(), scheduler);
         }
     }
 
-    private void end(Entry e, LocalDate on, String effectKey, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
-        apply(new GrantEnded(grantId, caseId, paragraph, e.id, on, e.endReason, e.declinesAfterCare, effectKey));
-        expectShelterNotice(ShelterNotice.DISCHARGE, on, rules, calendar, deadlines);
+    /** TEMPORARY-FIRST: the grant's last day has passed: it ends by itself, as the decision that limited it said. */
+    private void periodEnded(Deadline period, RuleBook rules, DeadlineManager scheduler) {
+        deadlines.closeWhenReached(new GrantEnded(grantId, caseId, paragraph, periodDecision, period.dueOn(), EndReason.PERIOD_ENDED,
+                false, period.id()));
+        expectShelterNotice(ShelterNotice.DISCHARGE, period.dueOn(), rules, scheduler);
     }
 
     @CommandHandler
-    public void handle(ReceiveComplaint c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
-        RuleViolation.require(c.complaintId() != null && !complaints.exists(c.complaintId()), "COMPLAINT-ANY-FORM",
-                "complaintId", "a new complaint needs a new id");
-        RuleViolation.require(c.receivedOn() != null, "COMPLAINT-ANY-FORM", "receivedOn", "is required");
-        Entry decision = decisions.get(c.decisionId()).orElseThrow(() -> new RuleViolation("COMPLAINT-WINDOW", "decisionId",
-                "no decision " + c.decisionId() + " on this grant"));
-        boolean late = decision.windowEndsOn != null && c.receivedOn().isAfter(decision.windowEndsOn);
-        apply(new ComplaintReceived(grantId, caseId, c.complaintId(), c.decisionId(), c.receivedOn(),
-                c.form() == null ? ComplaintForm.WRITTEN : c.form(), c.subject() == null ? ComplaintSubject.DECISION : c.subject(),
-                c.summary(), late, decision.windowEndsOn));
-        decisions.closeWindow(grantId, decision, "complaint received on " + c.receivedOn(), deadlines);
+    public void handle(ReceiveComplaint c, RuleBook rules, DeadlineManager scheduler) {
+        assertNewComplaint(c.complaintId());
+        RuleViolation.require(c.receivedOn() != null, RuleId.COMPLAINT_ANY_FORM, "receivedOn", "is required");
+        Decision decision = decisions.get(c.decisionId());
+        RuleViolation.require(decision != null, RuleId.COMPLAINT_WINDOW, "decisionId", "no decision " + c.decisionId() + " on this grant");
+        boolean late = decision.windowEndsOn() != null && c.receivedOn().isAfter(decision.windowEndsOn());
         RulesInForce in = rules.inForce(municipality, paragraph, c.receivedOn());
-        List<String> notAppealable = in.rules().notAppealable() == null ? List.of() : in.rules().notAppealable();
-        if (c.subject() != null && c.subject() != ComplaintSubject.DECISION && notAppealable.contains(c.subject().name())) {
-            apply(new ComplaintNotAppealable(grantId, c.complaintId(), "the " + c.subject().name().toLowerCase().replace('_', ' ')
-                    + " under " + paragraph.label() + " is not a decision that can be appealed", "COMPLAINT-NOT-APPEALABLE"));
+        apply(new ComplaintReceived(grantId, caseId, c.complaintId(), c.decisionId(), c.receivedOn(),
+                c.form() == null ? StatementForm.WRITTEN : c.form(), c.subject() == null ? ComplaintSubject.DECISION : c.subject(),
+                c.summary(), late, decision.windowEndsOn()));
+        closeWindow(decision, "complaint received on " + c.receivedOn(), scheduler);
+        if (notAppealable(c.subject(), in)) {
+            apply(new ComplaintNotAppealable(grantId, caseId, c.complaintId(), "the " + c.subject().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + " under " + paragraph.label() + " is not a decision that can be appealed",
+                    RuleId.COMPLAINT_NOT_APPEALABLE));
             return;
         }
-        String rule;
-        java.time.Period period;
-        if (decision.kind == Kind.TERMINATION && in.rules().endingReconsideration() != null) {
-            rule = "BPA-COMPLAINT-2W";
-            period = in.rules().endingReconsideration();
-        } else if (decision.noticeRule != null) {
-            rule = "NOTICE-3A-COMPLAINT";
-            period = in.general().noticeReconsideration();
-        } else {
-            rule = "COMPLAINT-RECONSIDER";
-            period = in.general().reconsideration();
-        }
-        LocalDate due = calendar.plus(c.receivedOn(), period);
-        String key = grantId + "/reconsideration/" + c.complaintId();
-        String schedule = deadlines.schedule(Copenhagen.startOf(due), Complaints.RECONSIDERATION_DEADLINE, new DeadlinePayload(key, due));
-        apply(new ReconsiderationDeadlineSet(grantId, caseId, c.complaintId(), due, rule, key, schedule));
+        Reconsideration within = ComplaintRules.reconsideration(in, decision.isEnding(), decision.noticeRule() != null);
+        Deadline due = Deadline.of(DeadlineId.of(grantId, "reconsideration", c.complaintId()), DeadlineKind.RECONSIDERATION,
+                within.rule(), rules.calendar().plus(c.receivedOn(), within.period()), Party.MUNICIPALITY);
+        deadlines.open(due, d -> new ReconsiderationDeadlineSet(grantId, caseId, c.complaintId(), d), scheduler);
+    }
+
+    private boolean notAppealable(ComplaintSubject subject, RulesInForce in) {
+        List<String> notAppealable = in.rules().notAppealable() == null ? List.of() : in.rules().notAppealable();
+        return subject != null && subject != ComplaintSubject.DECISION && notAppealable.contains(subject.name());
     }
 
     @CommandHandler
-    public void handle(ReconsiderComplaint c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
-        Complaint complaint = complaints.get(c.complaintId()).orElseThrow(() -> new InvalidState("no complaint " + c.complaintId()));
-        InvalidState.check(complaint.status == Complaints.Status.AWAITING_RECONSIDERATION, "the complaint is not awaiting reconsideration");
-        RuleViolation.require(c.outcome() != null && c.reconsideredOn() != null, "COMPLAINT-RECONSIDER", "outcome",
+    public void handle(ReconsiderComplaint c, RuleBook rules, DeadlineManager scheduler) {
+        Complaint complaint = complaint(c.complaintId());
+        InvalidState.check(complaint.awaitingReconsideration(), "the complaint is not awaiting reconsideration");
+        RuleViolation.require(c.outcome() != null && c.reconsideredOn() != null, RuleId.COMPLAINT_RECONSIDER, "outcome",
                 "give the outcome and the date of the reconsideration");
         boolean upheld = c.outcome() != ReconsiderationOutcome.CHANGED_IN_FAVOUR;
-        RuleViolation.require(!upheld || c.caseMaterial() != null && !c.caseMaterial().isEmpty(), "COMPLAINT-RECONSIDER",
-                "caseMaterial", "an upheld complaint goes to Ankestyrelsen with the case material: list it");
-        RuleViolation.require(upheld || c.newDecisionId() != null, "COMPLAINT-RECONSIDER", "newDecisionId",
-                "a changed decision is a new decision");
-        String schedule = complaint.reconsiderationSchedule;
-        apply(new ComplaintReconsidered(grantId, c.complaintId(), c.reconsideredOn(), c.outcome(), c.reasons(),
-                complaint.reconsiderationKey));
-        deadlines.cancelSchedule(Complaints.RECONSIDERATION_DEADLINE, schedule);
+        boolean newDecision = !upheld || c.terms() != null;
+        Decision changed = decision(complaint.decisionId());
         RulesInForce in = rules.inForce(municipality, paragraph, c.reconsideredOn());
-        if (!upheld || c.terms() != null) {
-            changeInFavour(complaint, c, in, calendar, deadlines);
+        if (upheld) {
+            assertCaseMaterialListed(c.caseMaterial());
+        }
+        GrantTerms newTerms = null;
+        if (newDecision) {
+            RuleViolation.require(c.newDecisionId() != null, RuleId.COMPLAINT_RECONSIDER, "newDecisionId",
+                    "a changed decision is a new decision");
+            newTerms = c.terms() == null ? null : TermsCheck.check(in, c.terms(), "");
+            RuleViolation.require(newTerms != null || changed.changesTheService(), RuleId.COMPLAINT_RECONSIDER, "terms",
+                    "give the terms of the service as now decided");
+        }
+        deadlines.close(new ComplaintReconsidered(grantId, caseId, complaint.id(), c.reconsideredOn(), c.outcome(), c.reasons(),
+                complaint.reconsiderationDeadline(grantId)), scheduler);
+        if (newDecision) {
+            changeInFavour(complaint, changed, c, newTerms, in, rules.calendar(), scheduler);
         }
         if (upheld) {
-            Entry decision = decisions.get(complaint.decisionId).orElseThrow();
-            LocalDate expected = calendar.plus(c.reconsideredOn(), in.general().appealDecisionExpected());
-            String key = grantId + "/escalation/" + c.complaintId();
-            String escalation = deadlines.schedule(Copenhagen.startOf(expected), Complaints.ESCALATION_DEADLINE,
-                    new DeadlinePayload(key, expected));
-            apply(new ComplaintEscalatedToAnkestyrelsen(grantId, caseId, c.complaintId(), complaint.decisionId, c.reconsideredOn(),
-                    List.copyOf(c.caseMaterial()), expected, decision.noticeRule != null ? "NOTICE-3A-COMPLAINT" : "APPEAL-OUTCOME",
-                    key, escalation));
+            escalate(complaint, changed, c, in, rules.calendar(), scheduler);
         }
     }
 
     /** The decision complained about is changed in the citizen's favour; the change is a new decision. */
-    private void changeInFavour(Complaint complaint, ReconsiderComplaint c, RulesInForce in, LegalCalendar calendar,
-                                DeadlineManager deadlines) {
-        Entry changed = decisions.get(complaint.decisionId).orElseThrow();
-        RuleViolation.require(c.newDecisionId() != null, "COMPLAINT-RECONSIDER", "newDecisionId", "a changed decision is a new decision");
+    private void changeInFavour(Complaint complaint, Decision changed, ReconsiderComplaint c, GrantTerms newTerms,
+                                RulesInForce in, LegalCalendar calendar, DeadlineManager scheduler) {
         if (changed.changesTheService()) {
-            revoke(changed, complaint.id, "changed in the citizen's favour on reconsideration", deadlines);
+            revoke(changed, complaint.id(), "changed in the citizen's favour on reconsideration", scheduler);
         }
-        boolean nowGranted = changed.kind == Kind.REJECTION;
-        GrantTerms newTerms = c.terms() != null ? TermsCheck.check(in, c.terms(), "") : null;
-        RuleViolation.require(newTerms != null || changed.changesTheService(), "COMPLAINT-RECONSIDER", "terms",
-                "give the terms of the service as now decided");
-        var cadences = nowGranted ? Cadences.forGrant(in, null, true, c.reconsideredOn(), null, calendar) : List.<dk.grantlifecycle.domain.followup.Cadence>of();
-        apply(new DecisionChangedInFavour(grantId, caseId, paragraph, complaint.id, complaint.decisionId, c.newDecisionId(),
-                c.reconsideredOn(), newTerms, in.version(), cadences, nowGranted));
-        decisions.openWindow(grantId, caseId, c.newDecisionId(), c.reconsideredOn(), in.general(), calendar, deadlines);
+        boolean nowGranted = changed.kind() == Decision.Kind.REJECTION;
+        DecisionRules.Sent sent = DecisionRules.sent(c.delivery(), c.reconsideredOn(), in.general(), calendar);
+        DecisionContent content = DecisionRules.content(c.content(), c.outcome() == ReconsiderationOutcome.CHANGED_IN_FAVOUR, sent,
+                in.general(), calendar);
+        List<Cadence> cadences = nowGranted ? Cadences.forGrant(in, null, true, c.reconsideredOn(), null, calendar) : List.of();
+        apply(new DecisionChangedInFavour(grantId, caseId, paragraph, complaint.id(), complaint.decisionId(), c.newDecisionId(),
+                c.reconsideredOn(), newTerms, in.version(), cadences, nowGranted, content, sent.receivedOn()));
+        openComplaintWindow(c.newDecisionId(), sent.receivedOn(), content, in.general(), calendar, scheduler);
+        if (newTerms != null) {
+            followPeriod(c.newDecisionId(), newTerms, scheduler);
+        }
     }
 
-    private void revoke(Entry e, String complaintId, String reason, DeadlineManager deadlines) {
-        if (e.revoked) {
+    /** COMPLAINT-RECONSIDER: an upheld complaint goes to Ankestyrelsen with the case material; its decision is expected. */
+    private void escalate(Complaint complaint, Decision decision, ReconsiderComplaint c, RulesInForce in, LegalCalendar calendar,
+                          DeadlineManager scheduler) {
+        Deadline expected = Deadline.of(complaint.escalationDeadline(grantId), DeadlineKind.ESCALATION,
+                decision.noticeRule() != null ? RuleId.NOTICE_3A_COMPLAINT : RuleId.APPEAL_OUTCOME,
+                calendar.plus(c.reconsideredOn(), in.general().appealDecisionExpected()), Party.MUNICIPALITY);
+        deadlines.open(expected, d -> new ComplaintEscalatedToAnkestyrelsen(grantId, caseId, complaint.id(),
+                complaint.decisionId(), c.reconsideredOn(), List.copyOf(c.caseMaterial()), d), scheduler);
+    }
+
+    private void revoke(Decision decision, ComplaintId complaintId, String reason, DeadlineManager scheduler) {
+        if (decision.revoked()) {
             return;
         }
-        String schedule = e.effectPending ? e.effectSchedule : null;
-        apply(new DecisionRevoked(grantId, e.id, complaintId, reason, e.kind == Kind.REDUCTION ? e.previousTerms : null,
-                e.kind == Kind.TERMINATION && ended, e.effectKey));
-        if (schedule != null) {
-            deadlines.cancelSchedule(DecisionLog.EFFECT_DEADLINE, schedule);
-        }
+        deadlines.close(new DecisionRevoked(grantId, caseId, decision.id(), complaintId, reason,
+                decision.kind() == Decision.Kind.REDUCTION ? decision.previousTerms() : null, decision.isEnding() && ended,
+                decision.effectOutstanding() ? decision.effectDeadline(grantId) : null), scheduler);
     }
 
     @CommandHandler
-    public void handle(RecordAppealDecision c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
-        Complaint complaint = complaints.get(c.complaintId()).orElseThrow(() -> new InvalidState("no complaint " + c.complaintId()));
-        InvalidState.check(complaint.status == Complaints.Status.AT_ANKESTYRELSEN, "the complaint is not at Ankestyrelsen");
-        RuleViolation.require(c.outcome() != null && c.receivedOn() != null, "APPEAL-OUTCOME", "outcome",
+    public void handle(RecordAppealDecision c, RuleBook rules, DeadlineManager scheduler) {
+        Complaint complaint = complaint(c.complaintId());
+        InvalidState.check(complaint.atAnkestyrelsen(), "the complaint is not at Ankestyrelsen");
+        RuleViolation.require(c.outcome() != null && c.receivedOn() != null, RuleId.APPEAL_OUTCOME, "outcome",
                 "give Ankestyrelsen's outcome and when it was received");
-        String schedule = complaint.escalationSchedule;
-        apply(new AppealDecided(grantId, caseId, c.complaintId(), complaint.decisionId, c.outcome(),
-                c.decidedOn() == null ? c.receivedOn() : c.decidedOn(), c.receivedOn(), c.reference(), complaint.escalationKey));
-        deadlines.cancelSchedule(Complaints.ESCALATION_DEADLINE, schedule);
-        Entry decision = decisions.get(complaint.decisionId).orElseThrow();
-        if (!decision.changesTheService() || decision.revoked) {
+        Decision decision = decision(complaint.decisionId());
+        deadlines.close(new AppealDecided(grantId, caseId, applicationId, complaint.id(), complaint.decisionId(), c.outcome(),
+                c.decidedOn() == null ? c.receivedOn() : c.decidedOn(), c.receivedOn(), c.reference(),
+                complaint.escalationDeadline(grantId)), scheduler);
+        if (!decision.changesTheService() || decision.revoked()) {
             return;
         }
         if (c.outcome().revokes()) {
-            revoke(decision, complaint.id, "Ankestyrelsen: " + c.outcome(), deadlines);
-        } else if (decision.effectHeld) {
-            LocalDate on = c.receivedOn().isAfter(decision.effectiveOn) ? c.receivedOn() : decision.effectiveOn;
-            takeEffect(decision, on, rules, calendar, deadlines);
+            revoke(decision, complaint.id(), "Ankestyrelsen: " + c.outcome(), scheduler);
+        } else if (decision.effectHeld()) {
+            LocalDate on = c.receivedOn().isAfter(decision.effectiveOn()) ? c.receivedOn() : decision.effectiveOn();
+            takeEffect(decision, on, false, rules, scheduler);
         }
     }
 
     @CommandHandler
     public void handle(RecordSuspension c) {
-        Complaint complaint = complaints.get(c.complaintId()).orElseThrow(() -> new InvalidState("no complaint " + c.complaintId()));
+        Complaint complaint = complaint(c.complaintId());
         InvalidState.check(complaint.pending(), "the complaint is no longer pending");
-        Entry decision = decisions.get(complaint.decisionId).orElseThrow();
-        RuleViolation.require(decision.changesTheService() && (decision.effectPending || decision.effectHeld), "COMPLAINT-NO-SUSPENSION",
+        Decision decision = decision(complaint.decisionId());
+        RuleViolation.require(decision.changesTheService() && decision.effectOutstanding(), RuleId.COMPLAINT_NO_SUSPENSION,
                 "complaintId", "only a reduction or ending that has not yet taken effect can be suspended");
-        apply(new SuspensionGrantedByAnkestyrelsen(grantId, c.complaintId(), complaint.decisionId, c.grantedOn(), c.reference()));
+        apply(new SuspensionGrantedByAnkestyrelsen(grantId, caseId, complaint.id(), complaint.decisionId(), c.grantedOn(),
+                c.reference()));
     }
 
-    @DeadlineHandler(deadlineName = DecisionLog.WINDOW_DEADLINE)
-    void windowPassed(DeadlinePayload due) {
-        decisions.byWindowKey(due.deadlineKey()).filter(e -> e.windowOpen)
-                .ifPresent(e -> apply(new ComplaintWindowClosed(grantId, e.id, e.windowKey, "the complaint window passed without a complaint")));
-    }
-
-    @DeadlineHandler(deadlineName = Complaints.RECONSIDERATION_DEADLINE)
-    void reconsiderationDue(DeadlinePayload due) {
-        complaints.byReconsiderationKey(due.deadlineKey())
-                .filter(c -> c.status == Complaints.Status.AWAITING_RECONSIDERATION && !c.reconsiderationFired)
-                .ifPresent(c -> apply(new ReconsiderationDue(grantId, c.id, due.deadlineKey(), due.dueOn())));
-    }
-
-    @DeadlineHandler(deadlineName = Complaints.ESCALATION_DEADLINE)
-    void appealOverdue(DeadlinePayload due) {
-        complaints.byEscalationKey(due.deadlineKey())
-                .filter(c -> c.status == Complaints.Status.AT_ANKESTYRELSEN && !c.escalationFired)
-                .ifPresent(c -> apply(new AppealDecisionOverdue(grantId, c.id, due.deadlineKey(), due.dueOn())));
+    /**
+     * RECEIPT: a confirmation of when the citizen received the decision. The first one is recorded;
+     * its repeat changes nothing and a different one is refused. A receipt later than presumed moves
+     * the complaint window (COMPLAINT-WINDOW) and a pending effect (notice from receipt) later; an
+     * earlier one moves nothing.
+     */
+    @CommandHandler
+    public void handle(RecordReceipt c, RuleBook rules, DeadlineManager scheduler) {
+        RuleViolation.require(c.receivedOn() != null, RuleId.RECEIPT, "receivedOn", "is required");
+        Decision decision = decision(c.decisionId());
+        if (decision.confirmedReceipt() != null) {
+            InvalidState.check(decision.confirmedReceipt().equals(c.receivedOn()), "the receipt of decision " + decision.id()
+                    + " is already confirmed as " + decision.confirmedReceipt() + " (message " + decision.receiptMessageId() + ")");
+            return;
+        }
+        RuleViolation.require(!c.receivedOn().isBefore(decision.decidedOn()), RuleId.RECEIPT, "receivedOn",
+                "a decision is received on or after it is made, " + decision.decidedOn());
+        RulesInForce in = rules.inForce(municipality, paragraph, decision.decidedOn());
+        LegalCalendar calendar = rules.calendar();
+        List<Deadline> moved = new ArrayList<>();
+        deadlines.find(decision.windowDeadline(grantId))
+                .filter(w -> calendar.deadlineAfterReceipt(c.receivedOn(), in.general().complaintWindow()).isAfter(w.dueOn()))
+                .ifPresent(w -> moved.add(w.movedTo(calendar.deadlineAfterReceipt(c.receivedOn(), in.general().complaintWindow()))));
+        LocalDate newEffect = null;
+        if (decision.effectPending()) {
+            Effect effect = ComplaintRules.effect(in, decision.decidedOn(), decision.effectiveOn(), c.receivedOn(),
+                    decision.endReason() == EndReason.CITIZEN_NO_LONGER_WANTS_IT, calendar);
+            if (effect.on().isAfter(decision.effectiveOn())) {
+                newEffect = effect.on();
+                deadlines.find(decision.effectDeadline(grantId)).map(d -> d.movedTo(effect.on())).ifPresent(moved::add);
+            }
+        }
+        deadlines.move(new DecisionReceiptRecorded(grantId, caseId, decision.id(), c.channel(), c.receivedOn(), c.messageId(),
+                List.copyOf(moved), decision.isEnding() ? null : newEffect, decision.isEnding() ? newEffect : null), scheduler);
     }
 
     @CommandHandler
-    public void handle(HearCitizen c, RuleBook rules, LegalCalendar calendar, DeadlineManager deadlines) {
+    public void handle(HearCitizen c, RuleBook rules, DeadlineManager scheduler) {
         assertActive();
-        hearings.request(caseId, c.hearingId(), c.sentOn(), c.answerBy(),
-                rules.general(municipality, c.sentOn()).hearingAnswer(), c.facts(), calendar, deadlines);
+        RuleViolation.require(c.sentOn() != null, RuleId.HEARING, "sentOn", "is required");
+        hearings.request(caseId, grantId.value(), c.hearingId(), c.sentOn(), c.answerBy(), c.facts(), c.delivery(),
+                rules.general(municipality, c.sentOn()), rules.calendar(), deadlines, scheduler);
     }
 
     @CommandHandler
-    public void handle(RecordHearingAnswer c, DeadlineManager deadlines) {
-        hearings.answer(caseId, c.hearingId(), c.answeredOn(), c.answer(), deadlines);
+    public void handle(RecordHearingAnswer c, DeadlineManager scheduler) {
+        hearings.answer(caseId, grantId.value(), c.hearingId(), c.answeredOn(), c.answer(), deadlines, scheduler);
     }
 
-    @DeadlineHandler(deadlineName = Hearings.DEADLINE)
-    void hearingDeadlinePassed(DeadlinePayload due) {
-        hearings.deadlinePassed(caseId, due);
+    /**
+     * EXCL-99-SUPPLEMENT: a paragraph whose rules say it supplements others ({@code neverReplaces})
+     * cannot take the place of this grant's paragraph.
+     */
+    private void assertNotReplacedBySupplement(Paragraph replacedBy, LocalDate decidedOn, RuleBook rules) {
+        if (replacedBy == null || decidedOn == null) {
+            return;
+        }
+        List<Paragraph> never = rules.inForce(municipality, replacedBy, decidedOn).rules().neverReplaces();
+        RuleViolation.require(never == null || !never.contains(paragraph), RuleId.EXCL_99_SUPPLEMENT, "replacedBy",
+                replacedBy.label() + " supplements and never replaces " + paragraph.label());
+    }
+
+    /**
+     * SHELTER-NOTIFY: the shelter contacts the municipality within a number of days of the stay's
+     * start (002 § 110 section 13: "inden for de første tre dage"), the start day not counted.
+     */
+    private void expectShelterContact(LocalDate startedOn, RuleBook rules, DeadlineManager scheduler) {
+        Integer days = rules.inForce(municipality, paragraph, startedOn).rules().shelterContactDays();
+        if (days == null) {
+            return;
+        }
+        Deadline contact = Deadline.of(shelterDeadline(ShelterNotice.CONTACT), DeadlineKind.SHELTER_NOTIFICATION,
+                RuleId.SHELTER_NOTIFY, rules.calendar().plus(startedOn, java.time.Period.ofDays(days)), Party.THIRD_PARTY);
+        deadlines.open(contact, d -> new ShelterNotificationDue(grantId, caseId, ShelterNotice.CONTACT, d), scheduler);
     }
 
     /** SHELTER-NOTIFY: the shelter informs the municipality within a number of hverdage of admission or discharge. */
-    private void expectShelterNotice(ShelterNotice kind, LocalDate on, RuleBook rules, LegalCalendar calendar,
-                                     DeadlineManager deadlines) {
+    private void expectShelterNotice(ShelterNotice kind, LocalDate on, RuleBook rules, DeadlineManager scheduler) {
         Integer hverdage = rules.inForce(municipality, paragraph, on).rules().shelterNotifyHverdage();
         if (hverdage == null) {
             return;
         }
-        LocalDate due = calendar.plusHverdage(on, hverdage);
-        String key = grantId + "/shelter-" + kind.name().toLowerCase();
-        String schedule = deadlines.schedule(Copenhagen.startOf(calendar.dayAfter(due)), SHELTER_DEADLINE, new DeadlinePayload(key, due));
-        apply(new ShelterNotificationDue(grantId, caseId, kind, due, key, schedule));
+        Deadline notice = Deadline.of(shelterDeadline(kind), DeadlineKind.SHELTER_NOTIFICATION, RuleId.SHELTER_NOTIFY,
+                rules.calendar().plusHverdage(on, hverdage), Party.THIRD_PARTY);
+        deadlines.open(notice, d -> new ShelterNotificationDue(grantId, caseId, kind, d), scheduler);
+    }
+
+    private DeadlineId shelterDeadline(ShelterNotice kind) {
+        return DeadlineId.of(grantId, "shelter-" + kind.name().toLowerCase(Locale.ROOT), null);
     }
 
     @CommandHandler
-    public void handle(RecordShelterNotification c, DeadlineManager deadlines) {
-        ShelterNotificationDue due = shelterNotices.get(c.kind());
-        InvalidState.check(due != null, "no " + c.kind() + " notice is expected for this grant");
-        RuleViolation.require(c.receivedOn() != null, "SHELTER-NOTIFY", "receivedOn", "is required");
-        apply(new ShelterNotified(grantId, c.kind(), c.receivedOn(), c.receivedOn().isAfter(due.dueOn()), due.deadlineKey()));
-        deadlines.cancelSchedule(SHELTER_DEADLINE, due.scheduleId());
-    }
-
-    @DeadlineHandler(deadlineName = SHELTER_DEADLINE)
-    void shelterNoticeOverdue(DeadlinePayload due) {
-        shelterNotices.values().stream().filter(n -> n.deadlineKey().equals(due.deadlineKey()) && !overdueShelterNotices.contains(n.deadlineKey()))
-                .findFirst().ifPresent(n -> apply(new ShelterNotificationOverdue(grantId, n.deadlineKey(), n.dueOn())));
+    public void handle(RecordShelterNotification c, DeadlineManager scheduler) {
+        Deadline expected = deadlines.find(shelterDeadline(c.kind()))
+                .orElseThrow(() -> new InvalidState("no " + c.kind() + " notice is expected for this grant"));
+        RuleViolation.require(c.receivedOn() != null, RuleId.SHELTER_NOTIFY, "receivedOn", "is required");
+        deadlines.close(new ShelterNotified(grantId, caseId, c.kind(), c.receivedOn(), c.receivedOn().isAfter(expected.dueOn()),
+                expected.id()), scheduler);
     }
 
     @CommandHandler
     public void handle(RecordHoursUsed c) {
         assertStarted();
-        apply(hours.use(grantId, paragraph, c.month(), c.hours()));
+        hours.use(grantId, caseId, paragraph, c.month(), c.hours());
     }
 
     @CommandHandler
     public void handle(MoveHours c) {
         assertStarted();
-        apply(hours.move(grantId, c));
+        hours.move(grantId, caseId, c);
     }
 
     @CommandHandler
     public void handle(GrantCompanionExpenses c, RuleBook rules) {
         assertActive();
         InvalidState.check(paragraph == Paragraph.SEL97, "the companion expenses subsidy belongs to § 97");
-        apply(hours.expenses(grantId, c, rules.inForce(municipality, paragraph, LocalDate.of(c.year(), 1, 1)).rules()));
+        hours.expenses(grantId, caseId, c, rules.inForce(municipality, paragraph, LocalDate.of(c.year(), 1, 1)).rules());
     }
 
     @CommandHandler
     public void handle(RecordHolidaySupport c, RuleBook rules) {
         assertStarted();
-        Integer allowed = rules.inForce(municipality, paragraph, c.from()).rules().holidayDaysPerYear();
-        apply(hours.holiday(grantId, c, allowed));
+        RuleViolation.require(c.from() != null, RuleId.SEL85_HOLIDAY_7D, "from", "is required");
+        hours.holiday(grantId, caseId, c, rules.inForce(municipality, paragraph, c.from()).rules().holidayDaysPerYear());
     }
 
     @CommandHandler
     public void handle(AssessOwnPayment c, RuleBook rules) {
         assertActive();
-        apply(Payments.ownPayment(grantId, paragraph, c, rules.inForce(municipality, paragraph, c.from()).rules()));
+        RuleViolation.require(c.from() != null, RuleId.OWN_PAYMENT, "from", "is required");
+        apply(Payments.ownPayment(grantId, caseId, paragraph, c, rules.inForce(municipality, paragraph, c.from()).rules()));
     }
 
     @CommandHandler
     public void handle(AssessTransportContribution c, RuleBook rules) {
         assertActive();
-        apply(Payments.transport(grantId, c, rules.inForce(municipality, paragraph, c.month().atDay(1)).rules()));
+        RuleViolation.require(c.month() != null, RuleId.SEL103_WAGE, "month", "is required");
+        apply(Payments.transport(grantId, caseId, c, rules.inForce(municipality, paragraph, c.month().atDay(1)).rules()));
+    }
+
+    @DeadlineHandler
+    void deadlineReached(DeadlinePayload due, RuleBook rules, DeadlineManager scheduler) {
+        deadlines.reached(due).ifPresent(d -> {
+            switch (d.kind()) {
+                case COMPLAINT_WINDOW -> windowPassed(d);
+                case NOTICE_EFFECTIVE -> effectDue(d, rules, scheduler);
+                case RECONSIDERATION -> complaintWith(d, Complaint::reconsiderationDeadline)
+                        .ifPresent(c -> apply(new ReconsiderationDue(grantId, caseId, c.id(), d.id(), d.dueOn())));
+                case ESCALATION -> complaintWith(d, Complaint::escalationDeadline)
+                        .ifPresent(c -> apply(new AppealDecisionOverdue(grantId, caseId, c.id(), d.id(), d.dueOn())));
+                case HEARING_ANSWER -> hearings.deadlinePassed(caseId, grantId.value(), d);
+                case SHELTER_NOTIFICATION -> apply(new ShelterNotificationOverdue(grantId, caseId, d.id(), d.dueOn()));
+                case GRANT_PERIOD_END -> periodEnded(d, rules, scheduler);
+                default -> throw new IllegalStateException("a grant has no " + d.kind() + " deadline");
+            }
+        });
+    }
+
+    /** COMPLAINT-WINDOW: the window passed without a complaint. */
+    private void windowPassed(Deadline window) {
+        decisions.values().stream().filter(e -> e.windowDeadline(grantId).equals(window.id())).findFirst()
+                .ifPresent(e -> deadlines.closeWhenReached(new ComplaintWindowClosed(grantId, caseId, e.id(), window.id(),
+                        "the complaint window passed without a complaint")));
+    }
+
+    /** The effective date of a reduction or ending came: it takes effect unless an appeal holds it back. */
+    private void effectDue(Deadline notice, RuleBook rules, DeadlineManager scheduler) {
+        decisions.values().stream().filter(e -> e.effectDeadline(grantId).equals(notice.id()) && e.effectPending()).findFirst()
+                .ifPresent(e -> holding(e).ifPresentOrElse(
+                        complaint -> apply(new EffectSuspendedPendingAppeal(grantId, caseId, e.id(), complaint.id(),
+                                complaint.suspended() ? RuleId.COMPLAINT_NO_SUSPENSION : RuleId.BPA_SUSPENSIVE, notice.id())),
+                        () -> takeEffect(e, e.effectiveOn(), true, rules, scheduler)));
+    }
+
+    /**
+     * A pending complaint about the decision that holds its effect back: one Ankestyrelsen has given
+     * suspensive effect (COMPLAINT-NO-SUSPENSION), or, where the ending waits for the appeal
+     * (BPA-SUSPENSIVE, Lejre's 002 § 96: "bringes ordningen ikke til ophør, før Ankestyrelsen har
+     * behandlet klagen"), any complaint received in time, from its receipt through reconsideration
+     * (overdue or not) and the appeal.
+     */
+    private Optional<Complaint> holding(Decision decision) {
+        return complaints.values().stream()
+                .filter(c -> c.decisionId().equals(decision.id()) && c.pending())
+                .filter(c -> c.suspended() || decision.waitsForAppeal() && !c.late())
+                .findFirst();
+    }
+
+    private Optional<Complaint> complaintWith(Deadline deadline, java.util.function.BiFunction<Complaint, GrantId, DeadlineId> which) {
+        return complaints.values().stream().filter(c -> which.apply(c, grantId).equals(deadline.id())).findFirst();
+    }
+
+    private void openComplaintWindow(DecisionId decision, LocalDate receivedOn, DecisionContent content, General general,
+                                     LegalCalendar calendar, DeadlineManager scheduler) {
+        Deadline window = Deadline.of(DeadlineId.of(grantId, "complaint-window", decision), DeadlineKind.COMPLAINT_WINDOW,
+                RuleId.COMPLAINT_WINDOW, DecisionRules.windowEndsOn(content, receivedOn, general, calendar), Party.CITIZEN);
+        deadlines.open(window, d -> new ComplaintWindowOpened(grantId, caseId, decision, receivedOn, d), scheduler);
+    }
+
+    private void closeWindow(Decision decision, String reason, DeadlineManager scheduler) {
+        DeadlineId window = decision.windowDeadline(grantId);
+        if (deadlines.isOpen(window)) {
+            deadlines.close(new ComplaintWindowClosed(grantId, caseId, decision.id(), window, reason), scheduler);
+        }
+    }
+
+    private Decision decision(DecisionId id) {
+        Decision d = decisions.get(id);
+        InvalidState.check(d != null, "no decision " + id + " on this grant");
+        return d;
+    }
+
+    private Complaint complaint(ComplaintId id) {
+        Complaint c = complaints.get(id);
+        InvalidState.check(c != null, "no complaint " + id);
+        return c;
     }
 
     private void assertActive() {
@@ -505,31 +674,47 @@ public class Grant {
         InvalidState.check(startedOn != null, "the service has not started");
     }
 
+    private void assertNoEndingPending() {
+        InvalidState.check(decisions.values().stream().noneMatch(d -> d.isEnding() && d.effectOutstanding()),
+                "an ending is already decided for this grant");
+    }
+
+    private void assertNewComplaint(ComplaintId id) {
+        RuleViolation.require(id != null && !complaints.containsKey(id), RuleId.COMPLAINT_ANY_FORM, "complaintId",
+                "a new complaint needs a new id");
+    }
+
+    private static void assertCaseMaterialListed(List<String> caseMaterial) {
+        RuleViolation.require(caseMaterial != null && !caseMaterial.isEmpty(), RuleId.COMPLAINT_RECONSIDER, "caseMaterial",
+                "an upheld complaint goes to Ankestyrelsen with the case material: list it");
+    }
+
     @EventSourcingHandler
     void on(ServiceGranted e) {
-        opened(e);
+        opened(e, Decision.Kind.GRANT);
         granted = true;
         terms = e.decision().terms();
-        actionPlan = e.decision().actionPlan();
+        actionPlan = e.decision().plan().actionPlan();
     }
 
     @EventSourcingHandler
     void on(ServiceRejected e) {
-        opened(e);
+        opened(e, Decision.Kind.REJECTION);
     }
 
-    private void opened(GrantEvent.Opened e) {
+    private void opened(GrantEvent.Opened e, Decision.Kind kind) {
         grantId = e.grantId();
         caseId = e.caseId();
+        applicationId = e.applicationId();
         municipality = e.municipality();
         paragraph = e.decision().paragraph();
-        decisions.on(e);
+        decisions.put(e.decisionId(), Decision.of(e.decisionId(), kind, e.decidedOn()));
     }
 
     @EventSourcingHandler
     void on(OutreachContactStarted e) {
         grantId = e.grantId();
-        caseId = e.grantId().value();
+        caseId = e.caseId();
         municipality = e.municipality();
         paragraph = Paragraph.SEL99;
         granted = true;
@@ -538,7 +723,7 @@ public class Grant {
 
     @EventSourcingHandler
     void on(WrittenDecisionIssued e) {
-        decisions.on(e);
+        decisions.put(e.decisionId(), Decision.of(e.decisionId(), Decision.Kind.WRITTEN, e.decidedOn()));
     }
 
     @EventSourcingHandler
@@ -554,44 +739,42 @@ public class Grant {
     @EventSourcingHandler
     void on(ScopeIncreased e) {
         terms = e.terms();
-        decisions.on(e);
+        decisions.put(e.decisionId(), Decision.of(e.decisionId(), Decision.Kind.INCREASE, e.decidedOn()));
     }
 
     @EventSourcingHandler
     void on(ScopeReduced e) {
-        decisions.on(e, terms);
+        decisions.put(e.decisionId(), Decision.reduction(e.decisionId(), e.decidedOn(), e.noticeRule(), e.effectiveOn(), e.terms(), terms));
     }
 
     @EventSourcingHandler
     void on(ReductionTookEffect e) {
         terms = e.terms();
-        decisions.tookEffect(e.decisionId());
     }
 
     @EventSourcingHandler
     void on(GrantTerminated e) {
-        decisions.on(e);
+        decisions.put(e.decisionId(), Decision.termination(e.decisionId(), e.decidedOn(), e.noticeRule(), e.effectiveOn(), e.reason(),
+                e.citizenDeclinesAfterCare(), e.endingWaitsForAppeal()));
     }
 
     @EventSourcingHandler
     void on(GrantEnded e) {
         ended = true;
-        decisions.tookEffect(e.decisionId());
     }
 
     @EventSourcingHandler
-    void on(ReductionNoticeGiven e) {
-        decisions.on(e);
+    void on(GrantPeriodSet e) {
+        periodDecision = e.decisionId();
     }
 
     @EventSourcingHandler
-    void on(EffectSuspendedPendingAppeal e) {
-        decisions.on(e);
+    void on(GrantPeriodChanged e) {
+        periodDecision = e.decisionId();
     }
 
     @EventSourcingHandler
     void on(DecisionRevoked e) {
-        decisions.on(e);
         if (e.restoredTerms() != null) {
             terms = e.restoredTerms();
         }
@@ -602,7 +785,7 @@ public class Grant {
 
     @EventSourcingHandler
     void on(DecisionChangedInFavour e) {
-        decisions.on(e);
+        decisions.put(e.newDecisionId(), Decision.of(e.newDecisionId(), Decision.Kind.CHANGE_IN_FAVOUR, e.decidedOn()));
         if (e.terms() != null) {
             terms = e.terms();
         }
@@ -612,28 +795,7 @@ public class Grant {
     }
 
     @EventSourcingHandler
-    void on(ComplaintWindowOpened e) {
-        decisions.on(e);
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintWindowClosed e) {
-        decisions.on(e);
-    }
-
-
-    @EventSourcingHandler
-    void on(ShelterNotificationDue e) {
-        shelterNotices.put(e.kind(), e);
-    }
-
-    @EventSourcingHandler
-    void on(ShelterNotified e) {
-        shelterNotices.remove(e.kind());
-    }
-
-    @EventSourcingHandler
-    void on(ShelterNotificationOverdue e) {
-        overdueShelterNotices.add(e.deadlineKey());
+    void on(ComplaintReceived e) {
+        complaints.put(e.complaintId(), new Complaint(e.complaintId(), e.decisionId(), e.late()));
     }
 }

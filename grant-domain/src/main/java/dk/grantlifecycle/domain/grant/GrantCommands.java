@@ -1,8 +1,24 @@
 package dk.grantlifecycle.domain.grant;
 
-import dk.grantlifecycle.domain.application.ApplicationId;
-import dk.grantlifecycle.domain.rules.RuleSetVersion;
+import dk.grantlifecycle.domain.decision.AppealOutcome;
+import dk.grantlifecycle.domain.decision.ComplaintSubject;
+import dk.grantlifecycle.domain.decision.DecisionContent;
+import dk.grantlifecycle.domain.decision.Delivery;
+import dk.grantlifecycle.domain.decision.DeliveryChannel;
+import dk.grantlifecycle.domain.decision.EndReason;
+import dk.grantlifecycle.domain.decision.GrantTerms;
+import dk.grantlifecycle.domain.decision.ProviderRelation;
+import dk.grantlifecycle.domain.decision.ReconsiderationOutcome;
+import dk.grantlifecycle.domain.decision.RuleSetVersion;
+import dk.grantlifecycle.domain.decision.ServiceDecision;
+import dk.grantlifecycle.domain.decision.ShelterNotice;
+import dk.grantlifecycle.domain.decision.StatementForm;
+import dk.grantlifecycle.domain.shared.ApplicationId;
 import dk.grantlifecycle.domain.shared.CitizenId;
+import dk.grantlifecycle.domain.shared.ComplaintId;
+import dk.grantlifecycle.domain.shared.DecisionId;
+import dk.grantlifecycle.domain.shared.GrantId;
+import dk.grantlifecycle.domain.shared.HearingId;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import dk.grantlifecycle.domain.shared.Paragraph;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,6 +27,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 public final class GrantCommands {
 
@@ -30,8 +47,9 @@ public final class GrantCommands {
     }
 
     /** SEL99-NO-VISITATION: when asked, outreach support still gets a decision with reasons and complaint guidance. */
+    /** A § 99 written decision on request: a decision like any other, sent and received (RECEIPT). */
     public record IssueWrittenDecision(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId,
-                                       LocalDate decidedOn, DecisionContent content) {
+                                       LocalDate decidedOn, DecisionContent content, Delivery delivery) {
     }
 
     public record OfferActionPlan(@TargetAggregateIdentifier GrantId grantId, LocalDate offeredOn) {
@@ -53,8 +71,12 @@ public final class GrantCommands {
                                @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /**
+     * More support. {@code asRequested}: it gives all the citizen asked for; if not, the decision is
+     * not fully in the citizen's favour and states reasons and complaint guidance (DECISION-CONTENT).
+     */
     public record IncreaseScope(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
-                                GrantTerms terms, DecisionContent content, Delivery delivery,
+                                GrantTerms terms, Boolean asRequested, DecisionContent content, Delivery delivery,
                                 @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -64,7 +86,7 @@ public final class GrantCommands {
      */
     public record ReduceScope(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
                               GrantTerms terms, LocalDate effectiveOn, DecisionContent content, Delivery delivery,
-                              boolean factsNotSeenByCitizen, @TargetAggregateVersion Long expectedVersion) {
+                              boolean factsNotSeenByCitizen, HearingId hearingId, @TargetAggregateVersion Long expectedVersion) {
     }
 
     /**
@@ -73,13 +95,13 @@ public final class GrantCommands {
      */
     public record TerminateGrant(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, LocalDate decidedOn,
                                  EndReason reason, LocalDate effectiveOn, Paragraph replacedBy, DecisionContent content,
-                                 Delivery delivery, boolean factsNotSeenByCitizen, boolean citizenDeclinesAfterCare,
-                                 @TargetAggregateVersion Long expectedVersion) {
+                                 Delivery delivery, boolean factsNotSeenByCitizen, HearingId hearingId,
+                                 boolean citizenDeclinesAfterCare, @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** COMPLAINT-ANY-FORM: a complaint about one of the grant's decisions, in any form, on time or late. */
-    public record ReceiveComplaint(@TargetAggregateIdentifier GrantId grantId, String complaintId, DecisionId decisionId,
-                                   LocalDate receivedOn, ComplaintForm form, ComplaintSubject subject, String summary) {
+    public record ReceiveComplaint(@TargetAggregateIdentifier GrantId grantId, ComplaintId complaintId, DecisionId decisionId,
+                                   LocalDate receivedOn, StatementForm form, ComplaintSubject subject, String summary) {
     }
 
     /**
@@ -88,27 +110,40 @@ public final class GrantCommands {
      * the service is now granted or its scope changed). Upheld, fully or partly: the complaint goes
      * to Ankestyrelsen with the case material listed.
      */
-    public record ReconsiderComplaint(@TargetAggregateIdentifier GrantId grantId, String complaintId, LocalDate reconsideredOn,
+    /**
+     * COMPLAINT-RECONSIDER. A change (in full, or in part with new terms) is a new decision: it is
+     * sent and received ({@code delivery}), and a partial change states its reasons and complaint
+     * guidance ({@code content}, DECISION-CONTENT).
+     */
+    public record ReconsiderComplaint(@TargetAggregateIdentifier GrantId grantId, ComplaintId complaintId, LocalDate reconsideredOn,
                                       ReconsiderationOutcome outcome, String reasons, DecisionId newDecisionId,
-                                      GrantTerms terms, java.util.List<String> caseMaterial) {
+                                      GrantTerms terms, List<String> caseMaterial, DecisionContent content, Delivery delivery) {
+    }
+
+    /**
+     * RECEIPT: the citizen received the decision on {@code receivedOn}, as the letter or Digital Post
+     * system confirms it ({@code messageId} identifies the confirmation; a repeat changes nothing).
+     */
+    public record RecordReceipt(@TargetAggregateIdentifier GrantId grantId, DecisionId decisionId, DeliveryChannel channel,
+                                LocalDate receivedOn, String messageId) {
     }
 
     /** APPEAL-OUTCOME: Ankestyrelsen's decision, received on {@code receivedOn}. */
-    public record RecordAppealDecision(@TargetAggregateIdentifier GrantId grantId, String complaintId, AppealOutcome outcome,
+    public record RecordAppealDecision(@TargetAggregateIdentifier GrantId grantId, ComplaintId complaintId, AppealOutcome outcome,
                                        LocalDate decidedOn, LocalDate receivedOn, String reference) {
     }
 
     /** COMPLAINT-NO-SUSPENSION: Ankestyrelsen grants suspensive effect to a complaint. */
-    public record RecordSuspension(@TargetAggregateIdentifier GrantId grantId, String complaintId, LocalDate grantedOn,
+    public record RecordSuspension(@TargetAggregateIdentifier GrantId grantId, ComplaintId complaintId, LocalDate grantedOn,
                                    String reference) {
     }
 
     /** HEARING before a later decision on the grant. */
-    public record HearCitizen(@TargetAggregateIdentifier GrantId grantId, String hearingId, LocalDate sentOn,
-                              LocalDate answerBy, String facts) {
+    public record HearCitizen(@TargetAggregateIdentifier GrantId grantId, HearingId hearingId, LocalDate sentOn,
+                              LocalDate answerBy, String facts, Delivery delivery) {
     }
 
-    public record RecordHearingAnswer(@TargetAggregateIdentifier GrantId grantId, String hearingId, LocalDate answeredOn,
+    public record RecordHearingAnswer(@TargetAggregateIdentifier GrantId grantId, HearingId hearingId, LocalDate answeredOn,
                                       String answer) {
     }
 

@@ -1,12 +1,13 @@
 package dk.grantlifecycle.domain.rules;
 
-import dk.grantlifecycle.domain.followup.Cadence;
-import dk.grantlifecycle.domain.rules.ParagraphRules.Anchor;
+import dk.grantlifecycle.domain.decision.Cadence.Anchor;
+import dk.grantlifecycle.domain.decision.Cadence;
 import dk.grantlifecycle.domain.rules.ParagraphRules.Applies;
 import dk.grantlifecycle.domain.rules.ParagraphRules.FollowUpRule;
 import dk.grantlifecycle.domain.rules.ParagraphRules.ServiceRule;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +33,12 @@ public final class Cadences {
                 if (birthDate == null) {
                     continue;
                 }
-                fixed = calendar.plus(birthDate, java.time.Period.ofYears(f.atAge()));
+                fixed = calendar.plus(birthDate, Period.ofYears(f.atAge()));
                 if (!fixed.isAfter(decidedOn)) {
                     continue;
                 }
             }
-            cadences.add(new Cadence(f.rule(), f.kind(), f.anchor(), f.first(), f.windowOpens(), f.every(), fixed));
+            cadences.add(new Cadence(f.rule(), f.kind(), f.anchor(), f.first(), f.windowOpens(), f.every(), fixed, f.after()));
         }
         return List.copyOf(cadences);
     }

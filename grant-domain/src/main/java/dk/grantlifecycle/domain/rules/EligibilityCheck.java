@@ -1,11 +1,15 @@
 package dk.grantlifecycle.domain.rules;
 
+import dk.grantlifecycle.domain.decision.Fact;
+import dk.grantlifecycle.domain.decision.VumLevel;
 import dk.grantlifecycle.domain.rules.ParagraphRules.Criterion;
 import dk.grantlifecycle.domain.rules.ParagraphRules.FactCheck;
 import dk.grantlifecycle.domain.rules.ParagraphRules.LevelCheck;
 import dk.grantlifecycle.domain.rules.ParagraphRules.Match;
 import dk.grantlifecycle.domain.rules.ParagraphRules.ServiceRule;
+import dk.grantlifecycle.domain.shared.BirthDates;
 import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.shared.RuleId;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 
 import java.math.BigDecimal;
@@ -17,7 +21,7 @@ import java.util.Set;
 
 /**
  * Whether a citizen may be granted a service under the rules in force: age (ELIG-ADULT), state
- * pension age, required and excluding facts, services that exclude each other (EXCL-*), VUM
+ * pension age (from the CPR number's birth date, or every birth date a stated age band allows: ANONYMOUS), required and excluding facts, services that exclude each other (EXCL-*), VUM
  * levels (SEL85-TARGET, SEL103-TARGET, SEL104-TARGET) and catalogue criteria (GLX-*). Each check
  * takes its numbers and rule IDs from the rule set; a failed check throws a {@link RuleViolation}
  * naming the rule and the field.
@@ -25,7 +29,7 @@ import java.util.Set;
 public final class EligibilityCheck {
 
     /** What is known about the citizen on the decision date. */
-    public record Subject(LocalDate birthDate, Map<String, VumLevel> scores, Set<Fact> facts,
+    public record Subject(BirthDates born, Map<String, VumLevel> scores, Set<Fact> facts,
                           Set<Paragraph> activeParagraphs) {
     }
 
@@ -33,7 +37,7 @@ public final class EligibilityCheck {
     private final LocalDate on;
     private final Subject subject;
     private final LegalCalendar calendar;
-    private final java.util.LinkedHashSet<String> applied = new java.util.LinkedHashSet<>();
+    private final java.util.LinkedHashSet<RuleId> applied = new java.util.LinkedHashSet<>();
 
     public EligibilityCheck(RulesInForce in, LocalDate on, Subject subject, LegalCalendar calendar) {
         this.in = in;
@@ -45,18 +49,23 @@ public final class EligibilityCheck {
     /** The paragraph's target group: age, pension age, facts and exclusions. */
     public void targetGroup(String field) {
         General general = in.general();
-        if (subject.birthDate() != null) {
-            int age = java.time.Period.between(subject.birthDate(), on).getYears();
-            applied.add("ELIG-ADULT");
-            RuleViolation.require(age >= general.adultAge(), "ELIG-ADULT", field,
-                    in.paragraph().label() + " is for citizens aged " + general.adultAge() + " or more on the decision date");
-            String pensionRule = in.rules().eligibilityOrNone().underStatePensionAge();
-            if (pensionRule != null) {
-                applied.add(pensionRule);
-                LocalDate pension = calendar.plus(subject.birthDate(), general.statePensionAge(subject.birthDate()));
-                RuleViolation.require(on.isBefore(pension), pensionRule, field,
-                        in.paragraph().label() + " is granted only under state pension age");
-            }
+        BirthDates born = subject.born();
+        RuleViolation.require(born != null, RuleId.ELIG_ADULT, field,
+                "the citizen's age is not known: no CPR number or stated age band, or the personal data is erased");
+        applied.add(RuleId.ELIG_ADULT);
+        boolean youngestAdult = Period.between(born.latest(), on).getYears() >= general.adultAge();
+        boolean oldestAdult = Period.between(born.earliest(), on).getYears() >= general.adultAge();
+        RuleViolation.require(youngestAdult, RuleId.ELIG_ADULT, field, oldestAdult
+                ? "the stated age band allows ages on both sides of " + general.adultAge() + "; state a narrower band (ANONYMOUS)"
+                : in.paragraph().label() + " is for citizens aged " + general.adultAge() + " or more on the decision date");
+        RuleId pensionRule = in.rules().eligibilityOrNone().underStatePensionAge();
+        if (pensionRule != null) {
+            applied.add(pensionRule);
+            boolean oldestUnder = on.isBefore(pensionDate(born.earliest(), general));
+            boolean youngestUnder = on.isBefore(pensionDate(born.latest(), general));
+            RuleViolation.require(oldestUnder, pensionRule, field, youngestUnder
+                    ? "the stated age band allows ages on both sides of state pension age; state a narrower band (ANONYMOUS)"
+                    : in.paragraph().label() + " is granted only under state pension age");
         }
         facts(in.rules().eligibilityOrNone().requiredFactsOrEmpty(), in.rules().eligibilityOrNone().excludingFactsOrEmpty(),
                 field);
@@ -83,7 +92,7 @@ public final class EligibilityCheck {
         Map<String, ServiceRule> catalogue = in.rules().services();
         if (catalogue != null && !catalogue.isEmpty()) {
             catalogued = catalogue.get(code);
-            RuleViolation.require(catalogued != null, "SEL85-TARGET", field + ".serviceCode",
+            RuleViolation.require(catalogued != null, RuleId.SEL85_TARGET, field + ".serviceCode",
                     "'" + code + "' is not in the municipality's catalogue: " + catalogue.keySet());
         }
         List<String> levelThemes = themes != null && !themes.isEmpty() ? themes
@@ -92,9 +101,9 @@ public final class EligibilityCheck {
         LevelCheck levels = in.rules().eligibilityOrNone().levels();
         if (levels != null) {
             applied.add(levels.rule());
-            RuleViolation.require(!levelThemes.isEmpty(), "VUM-THEMES", field + ".themes",
+            RuleViolation.require(!levelThemes.isEmpty(), RuleId.VUM_THEMES, field + ".themes",
                     "name the VUM theme(s) the support is asked for");
-            RuleViolation.require(meets(levelThemes, levels.match(), levels.min(), levels.max(), null), levels.rule(),
+            RuleViolation.require(meets(levelThemes, levels.match(), levels.min(), levels.max(), null, null), levels.rule(),
                     field, in.paragraph().label() + " needs level " + levels.min() + "-" + levels.max() + " on "
                             + levelThemes + "; the assessment shows " + levelsOn(levelThemes));
         }
@@ -104,22 +113,27 @@ public final class EligibilityCheck {
         return catalogued;
     }
 
+    /** State pension age is reached later by those born later, so checking both ends of a range settles it. */
+    private LocalDate pensionDate(LocalDate birthDate, General general) {
+        return calendar.plus(birthDate, general.statePensionAge(birthDate));
+    }
+
     /** The rule IDs the checks so far have applied, in order. */
-    public List<String> appliedRules() {
+    public List<RuleId> appliedRules() {
         return List.copyOf(applied);
     }
 
     private void catalogue(ServiceRule s, String code, Period frequency, BigDecimal hoursInPeriod, String field) {
-        String rule = s.rule() == null ? code : s.rule();
+        RuleId rule = s.rule();
         applied.add(rule);
         for (Criterion c : s.criteriaOrEmpty()) {
             if (c.onlyWhen() != null && !subject.facts().contains(c.onlyWhen())) {
                 continue;
             }
             String range = c.levels() != null ? "one of " + c.levels() : c.min() + "-" + c.max();
-            RuleViolation.require(meets(c.themes(), c.match(), c.min(), c.max(), c.levels()), rule, field,
+            RuleViolation.require(meets(c.themes(), c.match(), c.min(), c.max(), c.levels(), c.notAssessed()), rule, field,
                     s.name() + " needs level " + range + " on " + c.themes() + " (" + match(c.match()) + "); the assessment shows "
-                            + levelsOn(c.themes()));
+                            + levelsOn(c.themes()) + (s.dataFlag() == null ? "" : ". Note from the rule files: " + s.dataFlag()));
         }
         facts(s.requiredFactsOrEmpty(), List.of(), field);
         if (frequency != null && s.frequencies() != null) {
@@ -151,7 +165,8 @@ public final class EligibilityCheck {
         }
     }
 
-    private boolean meets(List<String> themes, Match match, Integer min, Integer max, List<Integer> levels) {
+    private boolean meets(List<String> themes, Match match, Integer min, Integer max, List<Integer> levels,
+                          ParagraphRules.NotAssessed notAssessed) {
         long within = themes.stream().filter(t -> {
             VumLevel l = subject.scores().getOrDefault(t, VumLevel.NOT_ASSESSED);
             return l.assessed() && (levels != null ? levels.contains(l.level()) : l.within(min, max));
@@ -160,8 +175,9 @@ public final class EligibilityCheck {
             case ANY -> within >= 1;
             case ALL -> within == themes.size();
             case MOST -> {
-                long assessed = themes.stream().filter(t -> subject.scores().getOrDefault(t, VumLevel.NOT_ASSESSED).assessed()).count();
-                yield assessed > 0 && within * 2 > assessed;
+                long counted = notAssessed == ParagraphRules.NotAssessed.NOT_MET ? themes.size()
+                        : themes.stream().filter(t -> subject.scores().getOrDefault(t, VumLevel.NOT_ASSESSED).assessed()).count();
+                yield counted > 0 && within * 2 > counted;
             }
         };
     }

@@ -1,6 +1,7 @@
 package dk.grantlifecycle.domain.rules;
 
 import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.shared.RuleId;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -21,7 +22,16 @@ import java.util.List;
  * @param noticeReconsideration    NOTICE-3A-COMPLAINT: the municipality's reconsideration of a complaint about a notice decision
  * @param appealDecisionExpected   APPEAL-OUTCOME: when Ankestyrelsen's decision is expected after escalation
  * @param paperPostReceivedAfterHverdage RECEIPT: a paper letter counts as received this many hverdage after it was sent
- * @param hearingAnswer            HEARING: the usual time given to answer a hearing
+ * @param hearingAnswer            HEARING: the usual time given to answer a hearing, counted from receipt
+ * @param hearingMinimum           HEARING: the least time a hearing may give, counted from receipt
+ * @param reductionNotice          RECEIPT: the reasonable notice before a reduction or ending outside § 3 a takes
+ *                                 effect, counted from the citizen's receipt (DEADLINE-COUNT)
+ * @param dstReportDueDay          DST-REPORT: the month's report is due by this day of the following month
+ * @param dstReportedParagraphs    DST-REPORT: the paragraphs whose grants Danmarks Statistik counts
+ * @param assumptions              values of this section that no source gives, each with its reason
+ * @param caseRetention            NO-DELETE-WITHOUT-ARCHIVE: how long a closed case stays under its retention rule
+ *                                 (counted from its closing); while open or retained, erasing the citizen's personal
+ *                                 data needs the archive authority's permission. Unset: always retained.
  */
 public record General(
         Integer adultAge,
@@ -35,7 +45,13 @@ public record General(
         Period noticeReconsideration,
         Period appealDecisionExpected,
         Integer paperPostReceivedAfterHverdage,
-        Period hearingAnswer) {
+        Period hearingAnswer,
+        Period reductionNotice,
+        Period hearingMinimum,
+        Integer dstReportDueDay,
+        List<Paragraph> dstReportedParagraphs,
+        List<ParagraphRules.Assumption> assumptions,
+        Period caseRetention) {
 
     public record Theme(String code, String danish, String ffb) {
     }
@@ -45,7 +61,7 @@ public record General(
     }
 
     /** A citizen holding {@code holding} cannot also get {@code excludes}. */
-    public record Exclusion(String rule, List<Paragraph> holding, Paragraph excludes, String reason) {
+    public record Exclusion(RuleId rule, List<Paragraph> holding, Paragraph excludes, String reason) {
     }
 
     /** The state pension age of a citizen born on {@code birthDate}. */

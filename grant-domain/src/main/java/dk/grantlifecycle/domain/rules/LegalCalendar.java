@@ -1,9 +1,13 @@
 package dk.grantlifecycle.domain.rules;
 
+import dk.grantlifecycle.domain.shared.AgeBand;
+import dk.grantlifecycle.domain.shared.BirthDates;
+
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
+import dk.grantlifecycle.domain.decision.DeliveryChannel;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -38,6 +42,14 @@ public final class LegalCalendar {
 
     public LocalDate minus(LocalDate date, Period period) {
         return date.minus(period);
+    }
+
+    /** ANONYMOUS: the birth dates a citizen who states the age band {@code band} on {@code statedOn} may have. */
+    public BirthDates birthDates(AgeBand band, LocalDate statedOn) {
+        LocalDate latest = minus(statedOn, Period.ofYears(band.from()));
+        LocalDate earliest = band.to() == null ? LocalDate.of(1900, 1, 1)
+                : dayAfter(minus(statedOn, Period.ofYears(band.to() + 1)));
+        return new BirthDates(earliest, latest);
     }
 
     /** The day after {@code date}: a deadline that ends on a date has passed at the start of the next. */

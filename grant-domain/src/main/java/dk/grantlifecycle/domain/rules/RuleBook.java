@@ -9,17 +9,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.grantlifecycle.domain.decision.RuleSetVersion;
 import dk.grantlifecycle.domain.rules.InvalidRuleFiles.Problem;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.shared.RuleId;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -49,12 +45,26 @@ public final class RuleBook {
     private final Map<MunicipalityId, Map<Paragraph, TreeMap<LocalDate, RulesInForce>>> table;
     private final List<RuleFinding> findings;
     private final List<FileSummary> files;
+    private final Map<MunicipalityId, List<AssumptionInForce>> assumptions;
+
+    private final LegalCalendar calendar = new LegalCalendar();
 
     private RuleBook(Map<MunicipalityId, Map<Paragraph, TreeMap<LocalDate, RulesInForce>>> table,
-                     List<RuleFinding> findings, List<FileSummary> files) {
+                     List<RuleFinding> findings, List<FileSummary> files, Map<MunicipalityId, List<AssumptionInForce>> assumptions) {
         this.table = table;
         this.findings = findings;
         this.files = files;
+        this.assumptions = assumptions;
+    }
+
+    /**
+     * A value no source gives, as it applies to a municipality: the file and section that state it
+     * ({@code section} is {@code general} or a paragraph such as {@code SEL85}), the field and its
+     * value, the reason it was taken, and from when it applies. A municipality's file that sets the
+     * field itself overrides the assumption, which then no longer applies.
+     */
+    public record AssumptionInForce(String file, String section, String field, String value, String reason,
+                                    LocalDate inForceFrom) {
     }
 
     /** A loaded file, for the API's listing of rule-set versions. */
@@ -74,7 +84,6 @@ public final class RuleBook {
 
     public static RuleBook load(List<RuleSource> sources) {
         ObjectMapper yaml = mapper();
-        Set<String> knownRules = knownRuleIds();
         List<Problem> problems = new ArrayList<>();
         List<Layer> law = new ArrayList<>();
         Map<MunicipalityId, List<Layer>> municipal = new TreeMap<>(Comparator.comparing(MunicipalityId::value));
@@ -94,7 +103,7 @@ public final class RuleBook {
                 .map(General.Theme::code)
                 .collect(Collectors.toSet());
         for (Layer layer : parsed) {
-            new RuleFileValidator(layer.file(), knownRules, themes, problems).validate(layer.parsed());
+            new RuleFileValidator(layer.file(), themes, problems).validate(layer.parsed());
             String key = layer.file();
             if (!seen.add(key)) {
                 problems.add(new Problem(key, null, "the same file is given twice"));
@@ -115,6 +124,7 @@ public final class RuleBook {
         municipal.values().forEach(l -> l.sort(Comparator.comparing(Layer::from)));
 
         LinkedHashSet<RuleFinding> findings = new LinkedHashSet<>();
+        Map<MunicipalityId, List<AssumptionInForce>> assumed = new TreeMap<>(Comparator.comparing(MunicipalityId::value));
         Map<MunicipalityId, Map<Paragraph, TreeMap<LocalDate, RulesInForce>>> table = new HashMap<>();
         for (var entry : municipal.entrySet()) {
             MunicipalityId m = entry.getKey();
@@ -130,14 +140,18 @@ public final class RuleBook {
                 }
                 Layer generalLayer = latest(layers, epoch, l -> l.general() != null);
                 JsonNode generalNode = merge(lawLayer.general(), generalLayer == null ? null : generalLayer.general());
+                assumptions(generalNode, lawLayer, lawLayer.general(), generalLayer, generalLayer == null ? null : generalLayer.general(),
+                        "general", epoch, assumed.computeIfAbsent(m, x -> new ArrayList<>()));
                 floor(findings, generalLayer, lawLayer.general(), generalNode, "general", "complaintWindow",
-                        "COMPLAINT-WINDOW", epoch);
+                        RuleId.COMPLAINT_WINDOW, epoch);
                 General general = bind(yaml, generalNode, General.class);
                 for (Paragraph p : Paragraph.values()) {
                     Layer own = latest(layers, epoch, l -> l.paragraphs().containsKey(p));
                     JsonNode node = merge(lawLayer.paragraphs().get(p), own == null ? null : own.paragraphs().get(p));
+                    assumptions(node, lawLayer, lawLayer.paragraphs().get(p), own, own == null ? null : own.paragraphs().get(p),
+                            p.name(), epoch, assumed.computeIfAbsent(m, x -> new ArrayList<>()));
                     floor(findings, own, lawLayer.paragraphs().get(p), node, "paragraphs." + p, "notice",
-                            noticeConflictRule(p, knownRules), epoch);
+                            noticeConflictRule(p), epoch);
                     RuleSetVersion version = new RuleSetVersion(m.value(), own == null ? null : own.from(), lawLayer.from());
                     RulesInForce rules = new RulesInForce(version, p, general, bind(yaml, node, ParagraphRules.class));
                     byParagraph.computeIfAbsent(p, x -> new TreeMap<>()).put(epoch, rules);
@@ -155,7 +169,57 @@ public final class RuleBook {
                     l.from(), l.parsed().source(), l.paragraphs().keySet()));
         }
         summaries.sort(Comparator.comparing(FileSummary::file));
-        return new RuleBook(table, List.copyOf(findings), List.copyOf(summaries));
+        Map<MunicipalityId, List<AssumptionInForce>> assumptions = new TreeMap<>(Comparator.comparing(MunicipalityId::value));
+        assumed.forEach((m, list) -> assumptions.put(m, List.copyOf(list)));
+        return new RuleBook(table, List.copyOf(findings), List.copyOf(summaries), assumptions);
+    }
+
+    /**
+     * The assumptions in force in a merged section: the law's, unless the municipality's layer sets
+     * the field itself, plus the municipality's own. The merged node gets the combined list (a plain
+     * merge would let the municipality's list replace the law's), and each is listed once per
+     * municipality, from the first date it applies.
+     */
+    private static void assumptions(JsonNode merged, Layer lawLayer, JsonNode lawSection, Layer ownLayer, JsonNode ownSection,
+                                    String section, LocalDate epoch, List<AssumptionInForce> listed) {
+        com.fasterxml.jackson.databind.node.ArrayNode combined = JsonNodeFactory.instance.arrayNode();
+        java.util.function.BiConsumer<Layer, JsonNode> add = (layer, node) -> {
+            String field = node.path("field").asText();
+            combined.add(node.deepCopy());
+            boolean known = listed.stream().anyMatch(a -> a.file().equals(layer.file()) && a.section().equals(section)
+                    && a.field().equals(field));
+            if (!known) {
+                JsonNode value = "effectiveFrom".equals(field) ? JsonNodeFactory.instance.textNode(layer.from().toString())
+                        : merged.get(field);
+                listed.add(new AssumptionInForce(layer.file(), section, field, value == null ? null
+                        : value.isValueNode() ? value.asText() : value.toString(), node.path("reason").asText(), epoch));
+            }
+        };
+        if (lawSection != null && lawSection.get("assumptions") != null) {
+            for (JsonNode a : lawSection.get("assumptions")) {
+                boolean overridden = ownSection != null && ownSection.has(a.path("field").asText());
+                if (!overridden) {
+                    add.accept(lawLayer, a);
+                }
+            }
+        }
+        if (ownSection != null && ownSection.get("assumptions") != null) {
+            for (JsonNode a : ownSection.get("assumptions")) {
+                add.accept(ownLayer, a);
+            }
+        }
+        if (merged instanceof ObjectNode object) {
+            if (combined.isEmpty()) {
+                object.remove("assumptions");
+            } else {
+                object.set("assumptions", combined);
+            }
+        }
+    }
+
+    /** Per municipality, every value no source gives that applies to it, with its reason (see {@link AssumptionInForce}). */
+    public Map<MunicipalityId, List<AssumptionInForce>> assumptions() {
+        return assumptions;
     }
 
     /**
@@ -165,14 +229,19 @@ public final class RuleBook {
     public RulesInForce inForce(MunicipalityId municipality, Paragraph paragraph, LocalDate date) {
         var byParagraph = table.get(municipality);
         if (byParagraph == null) {
-            throw new RuleViolation("RULESET", "municipality", "no rule set is loaded for municipality '" + municipality
+            throw new RuleViolation(RuleId.RULESET, "municipality", "no rule set is loaded for municipality '" + municipality
                     + "'; known: " + municipalities());
         }
         var entry = byParagraph.get(paragraph).floorEntry(date);
         if (entry == null) {
-            throw new RuleViolation("RULESET", "date", "no rules were in force for " + municipality + " on " + date);
+            throw new RuleViolation(RuleId.RULESET, "date", "no rules were in force for " + municipality + " on " + date);
         }
         return entry.getValue();
+    }
+
+    /** The one calendar that computes legal dates (DEADLINE-COUNT, RECEIPT, hverdage). */
+    public LegalCalendar calendar() {
+        return calendar;
     }
 
     /** The general rules (themes, ages, windows) for a municipality on a date. */
@@ -280,7 +349,7 @@ public final class RuleBook {
      * than the law's, the law's applies and the conflict is reported.
      */
     private static void floor(Set<RuleFinding> findings, Layer own, JsonNode lawNode, JsonNode merged, String at,
-                              String field, String rule, LocalDate epoch) {
+                              String field, RuleId rule, LocalDate epoch) {
         if (own == null || lawNode == null || lawNode.get(field) == null) {
             return;
         }
@@ -299,9 +368,8 @@ public final class RuleBook {
         }
     }
 
-    private static String noticeConflictRule(Paragraph p, Set<String> knownRules) {
-        String specific = p.name() + "-NOTICE-SOURCE-CONFLICT";
-        return knownRules.contains(specific) ? specific : "NOTICE-3A-14W";
+    private static RuleId noticeConflictRule(Paragraph p) {
+        return RuleId.find(p.name() + "-NOTICE-SOURCE-CONFLICT").orElse(RuleId.NOTICE_3A_14W);
     }
 
     private static void flags(Set<RuleFinding> findings, Layer layer) {
@@ -312,7 +380,7 @@ public final class RuleBook {
             if (rules != null && rules.services() != null) {
                 rules.services().forEach((code, s) -> {
                     if (s.dataFlag() != null) {
-                        findings.add(new RuleFinding(RuleFinding.Kind.FLAG, s.rule() == null ? code : s.rule(),
+                        findings.add(new RuleFinding(RuleFinding.Kind.FLAG, s.rule() != null ? s.rule() : RuleId.find(code).orElse(null),
                                 layer.file(), "paragraphs." + p + ".services." + code, s.dataFlag()));
                     }
                 });
@@ -337,17 +405,4 @@ public final class RuleBook {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    static Set<String> knownRuleIds() {
-        try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream("rules/rule-ids.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("rules/rule-ids.txt is missing");
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,11 +1,13 @@
 package dk.grantlifecycle.domain.rules;
 
+import dk.grantlifecycle.domain.decision.Cadence;
 import dk.grantlifecycle.domain.rules.InvalidRuleFiles.Problem;
 import dk.grantlifecycle.domain.rules.ParagraphRules.Criterion;
 import dk.grantlifecycle.domain.rules.ParagraphRules.FactCheck;
 import dk.grantlifecycle.domain.rules.ParagraphRules.FollowUpRule;
 import dk.grantlifecycle.domain.rules.ParagraphRules.LevelCheck;
 import dk.grantlifecycle.domain.rules.ParagraphRules.ServiceRule;
+import dk.grantlifecycle.domain.shared.RuleId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,13 +19,11 @@ import java.util.Set;
 final class RuleFileValidator {
 
     private final String file;
-    private final Set<String> knownRules;
     private final Set<String> knownThemes;
     private final List<Problem> problems;
 
-    RuleFileValidator(String file, Set<String> knownRules, Set<String> knownThemes, List<Problem> problems) {
+    RuleFileValidator(String file, Set<String> knownThemes, List<Problem> problems) {
         this.file = file;
-        this.knownRules = knownRules;
         this.knownThemes = knownThemes;
         this.problems = problems;
     }
@@ -42,6 +42,8 @@ final class RuleFileValidator {
                 require(g.reconsideration() != null, "general.reconsideration", "is required in the law file");
                 require(g.paperPostReceivedAfterHverdage() != null, "general.paperPostReceivedAfterHverdage",
                         "is required in the law file");
+                require(g.dstReportDueDay() != null, "general.dstReportDueDay", "is required in the law file");
+                require(g.dstReportedParagraphs() != null, "general.dstReportedParagraphs", "is required in the law file");
             }
         } else {
             require(f.municipality() != null, "municipality", "is required in a municipality's file");
@@ -55,6 +57,10 @@ final class RuleFileValidator {
     }
 
     private void general(General g) {
+        assumptions("general.assumptions", g.assumptions());
+        if (g.dstReportDueDay() != null) {
+            require(g.dstReportDueDay() >= 1 && g.dstReportDueDay() <= 28, "general.dstReportDueDay", "must be 1-28");
+        }
         if (g.adultAge() != null) {
             require(g.adultAge() >= 15 && g.adultAge() <= 21, "general.adultAge", "must be between 15 and 21");
         }
@@ -83,6 +89,9 @@ final class RuleFileValidator {
         positive("general.noticeReconsideration", g.noticeReconsideration());
         positive("general.appealDecisionExpected", g.appealDecisionExpected());
         positive("general.hearingAnswer", g.hearingAnswer());
+        positive("general.hearingMinimum", g.hearingMinimum());
+        positive("general.reductionNotice", g.reductionNotice());
+        positive("general.caseRetention", g.caseRetention());
         require(g.paperPostReceivedAfterHverdage() == null || (g.paperPostReceivedAfterHverdage() >= 0
                 && g.paperPostReceivedAfterHverdage() <= 30), "general.paperPostReceivedAfterHverdage", "must be 0-30");
         if (g.exclusions() != null) {
@@ -108,6 +117,20 @@ final class RuleFileValidator {
         positive(at + ".endingReconsideration", r.endingReconsideration());
         require(r.shelterNotifyHverdage() == null || (r.shelterNotifyHverdage() > 0 && r.shelterNotifyHverdage() <= 30),
                 at + ".shelterNotifyHverdage", "must be 1-30");
+        require(r.shelterContactDays() == null || (r.shelterContactDays() > 0 && r.shelterContactDays() <= 30),
+                at + ".shelterContactDays", "must be 1-30");
+        if (r.actionPlan() != null) {
+            require(r.actionPlan().offer() != null, at + ".actionPlan.offer", "EVERY_GRANT or FROM_LEVEL");
+            require(r.actionPlan().offer() != ParagraphRules.ActionPlanRule.Offer.FROM_LEVEL || r.actionPlan().fromLevel() != null,
+                    at + ".actionPlan.fromLevel", "is required with FROM_LEVEL");
+            if (r.actionPlan().fromLevel() != null) {
+                level(at + ".actionPlan.fromLevel", r.actionPlan().fromLevel());
+            }
+        }
+        if (r.levelsByMunicipality() != null) {
+            rule(at + ".levelsByMunicipality", r.levelsByMunicipality());
+        }
+        assumptions(at + ".assumptions", r.assumptions());
         if (r.eligibility() != null) {
             levels(at + ".eligibility.levels", r.eligibility().levels());
             if (r.eligibility().underStatePensionAge() != null) {
@@ -157,15 +180,31 @@ final class RuleFileValidator {
         }
     }
 
+    /** A value no source gives names its field, says {@code source: assumption} and gives its reason. */
+    private void assumptions(String at, List<ParagraphRules.Assumption> assumptions) {
+        if (assumptions == null) {
+            return;
+        }
+        for (int i = 0; i < assumptions.size(); i++) {
+            ParagraphRules.Assumption a = assumptions.get(i);
+            String here = at + "[" + i + "]";
+            require(a != null && a.field() != null && !a.field().isBlank(), here + ".field", "names the assumed field");
+            require(a != null && "assumption".equals(a.source()), here + ".source", "must be 'assumption'");
+            require(a != null && a.reason() != null && !a.reason().isBlank(), here + ".reason", "says why the value was taken");
+        }
+    }
+
     private void followUp(String at, FollowUpRule f) {
         rule(at + ".rule", f.rule());
         require(f.kind() != null, at + ".kind", "is required");
         require(f.anchor() != null, at + ".anchor", "is required");
-        if (f.anchor() == ParagraphRules.Anchor.AGE) {
+        if (f.anchor() == Cadence.Anchor.AGE) {
             require(f.atAge() != null && f.atAge() > 0 && f.atAge() < 120, at + ".atAge", "is required for anchor AGE");
         } else {
             require(f.first() != null, at + ".first", "is required");
         }
+        require((f.anchor() == Cadence.Anchor.COMPLETION) == (f.after() != null), at + ".after",
+                "names the follow-up kind whose completion starts the cadence, with anchor COMPLETION only");
         positive(at + ".first", f.first());
         positive(at + ".every", f.every());
         positive(at + ".windowOpens", f.windowOpens());
@@ -173,9 +212,7 @@ final class RuleFileValidator {
 
     private void service(String at, String code, ServiceRule s) {
         require(code.matches("[A-Z][A-Z0-9-]+"), at, "a service code is upper case");
-        if (s.rule() != null) {
-            rule(at + ".rule", s.rule());
-        }
+        rule(at + ".rule", s.rule());
         require(s.name() != null && !s.name().isBlank(), at + ".name", "is required");
         List<Criterion> criteria = s.criteriaOrEmpty();
         for (int i = 0; i < criteria.size(); i++) {
@@ -187,6 +224,8 @@ final class RuleFileValidator {
             }
             require((c.min() != null && c.max() != null) ^ (c.levels() != null),
                     cat, "give either min and max or a list of levels");
+            require(c.match() != ParagraphRules.Match.MOST || c.notAssessed() != null, cat + ".notAssessed",
+                    "say how a theme not assessed counts when most themes must meet the level (NOT_COUNTED or NOT_MET)");
             if (c.min() != null) {
                 level(cat + ".min", c.min());
             }
@@ -228,8 +267,8 @@ final class RuleFileValidator {
         }
     }
 
-    private void rule(String at, String id) {
-        require(id != null && knownRules.contains(id), at, "'" + id + "' is not a rule ID of RULES.md");
+    private void rule(String at, RuleId id) {
+        require(id != null, at, "is required: a rule ID of RULES.md");
     }
 
     private void theme(String at, String code) {

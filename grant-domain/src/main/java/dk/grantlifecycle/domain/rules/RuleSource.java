@@ -2,12 +2,16 @@ package dk.grantlifecycle.domain.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,16 +32,27 @@ public record RuleSource(String name, String content) {
         }
     }
 
-    /** The rule files shipped with the domain module (for tests and tools that run from a build tree). */
+    /**
+     * The rule files shipped with the domain module, from its build tree or its jar (for tests and
+     * tools; the service loads them through Spring's resources).
+     */
     public static List<RuleSource> shipped() {
-        URL marker = RuleSource.class.getClassLoader().getResource("rules/rule-ids.txt");
-        if (marker == null || !"file".equals(marker.getProtocol())) {
-            throw new IllegalStateException("rule files are not on a file classpath; load them through the application");
+        URL marker = RuleSource.class.getClassLoader().getResource("rules/README.md");
+        if (marker == null) {
+            throw new IllegalStateException("the shipped rule files are not on the classpath");
         }
         try {
-            return fromDirectory(Path.of(marker.toURI()).getParent());
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return fromDirectory(jar.provider().getPath(uri).getParent());
+                }
+            }
+            return fromDirectory(Path.of(uri).getParent());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

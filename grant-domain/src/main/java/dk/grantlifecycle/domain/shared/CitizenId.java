@@ -11,7 +11,7 @@ public record CitizenId(String value) {
 
     public CitizenId {
         if (value == null || !value.matches("[A-Za-z0-9-]{8,64}")) {
-            throw new RuleViolation("CPR-VALID", "citizenId", "a citizen id is 8-64 letters, digits or dashes");
+            throw new MalformedInput("citizenId", "a citizen id is 8-64 letters, digits or dashes");
         }
     }
 

@@ -17,6 +17,14 @@ public final class Copenhagen {
         return date.atStartOfDay(ZONE).toInstant();
     }
 
+    /**
+     * The start of the day after {@code date}: when a deadline whose last day is {@code date} has
+     * been missed. Computed on the zoned date-time, so a change to or from summer time is respected.
+     */
+    public static Instant startOfDayAfter(LocalDate date) {
+        return date.atStartOfDay(ZONE).plusDays(1).toInstant();
+    }
+
     public static LocalDate dateOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);
     }

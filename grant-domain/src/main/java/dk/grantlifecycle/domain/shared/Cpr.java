@@ -17,11 +17,11 @@ public record Cpr(String value) {
 
     public Cpr {
         if (value == null) {
-            throw new RuleViolation("CPR-VALID", "cpr", "a CPR number is required");
+            throw new RuleViolation(RuleId.CPR_VALID, "cpr", "a CPR number is required");
         }
         String digits = value.replace("-", "");
         if (!digits.matches("\\d{10}") || !value.matches("\\d{6}-?\\d{4}")) {
-            throw new RuleViolation("CPR-VALID", "cpr", "a CPR number is 10 digits DDMMYY-SSSS");
+            throw new RuleViolation(RuleId.CPR_VALID, "cpr", "a CPR number is 10 digits DDMMYY-SSSS");
         }
         value = digits;
         birthDateOf(value);
@@ -61,7 +61,7 @@ public record Cpr(String value) {
         try {
             return LocalDate.of(century + yy, month, day);
         } catch (DateTimeException e) {
-            throw new RuleViolation("CPR-VALID", "cpr", "the CPR number does not hold a valid birth date");
+            throw new RuleViolation(RuleId.CPR_VALID, "cpr", "the CPR number does not hold a valid birth date");
         }
     }
 

@@ -10,7 +10,7 @@ public final class Ids {
 
     public static String check(String value, String field) {
         if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9-]{7,63}")) {
-            throw new RuleViolation("ID", field, field + " must be 8-64 letters, digits or dashes");
+            throw new MalformedInput(field, field + " must be 8-64 letters, digits or dashes");
         }
         return value;
     }

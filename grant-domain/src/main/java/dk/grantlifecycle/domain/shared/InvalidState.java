@@ -6,9 +6,9 @@ package dk.grantlifecycle.domain.shared;
  */
 public class InvalidState extends RuntimeException {
 
-    private final String ruleId;
+    private final RuleId ruleId;
 
-    public InvalidState(String ruleId, String message) {
+    public InvalidState(RuleId ruleId, String message) {
         super(message);
         this.ruleId = ruleId;
     }
@@ -17,7 +17,7 @@ public class InvalidState extends RuntimeException {
         this(null, message);
     }
 
-    public String ruleId() {
+    public RuleId ruleId() {
         return ruleId;
     }
 

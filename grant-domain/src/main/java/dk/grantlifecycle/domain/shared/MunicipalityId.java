@@ -8,7 +8,7 @@ public record MunicipalityId(String value) {
 
     public MunicipalityId {
         if (value == null || !value.matches("[a-z][a-z0-9-]{1,40}")) {
-            throw new RuleViolation("RULESET", "municipality", "a municipality is a lower-case slug such as 'lejre'");
+            throw new MalformedInput("municipality", "a municipality is a lower-case slug such as 'lejre'");
         }
     }
 

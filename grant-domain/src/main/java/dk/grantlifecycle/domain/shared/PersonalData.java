@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks the one part of a message that holds a citizen's personal data (CPR number, name).
  * PII-NOT-IN-CLEAR: this part is never logged, never sent to Kafka or metrics in clear text, and is
- * the part that per-citizen encryption (crypto-shredding) will encrypt inside stored events, so
- * that erasing one citizen means destroying one key without rewriting other events.
+ * the part the event serializer encrypts with the citizen's own key inside stored events, so that
+ * erasing one citizen means destroying one key without rewriting any event (crypto-shredding).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,20 +6,20 @@ package dk.grantlifecycle.domain.shared;
  */
 public class RuleViolation extends RuntimeException {
 
-    private final String ruleId;
+    private final RuleId ruleId;
     private final String field;
 
-    public RuleViolation(String ruleId, String field, String message) {
+    public RuleViolation(RuleId ruleId, String field, String message) {
         super(message);
         this.ruleId = ruleId;
         this.field = field;
     }
 
-    public RuleViolation(String ruleId, String message) {
+    public RuleViolation(RuleId ruleId, String message) {
         this(ruleId, null, message);
     }
 
-    public String ruleId() {
+    public RuleId ruleId() {
         return ruleId;
     }
 
@@ -28,7 +28,7 @@ public class RuleViolation extends RuntimeException {
     }
 
     /** Throws a violation of {@code ruleId} unless {@code condition} holds. */
-    public static void require(boolean condition, String ruleId, String field, String message) {
+    public static void require(boolean condition, RuleId ruleId, String field, String message) {
         if (!condition) {
             throw new RuleViolation(ruleId, field, message);
         }

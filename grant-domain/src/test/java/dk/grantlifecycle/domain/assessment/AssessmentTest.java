@@ -4,7 +4,7 @@ import dk.grantlifecycle.domain.assessment.AssessmentCommands.CompleteAssessment
 import dk.grantlifecycle.domain.assessment.AssessmentCommands.StartAssessment;
 import dk.grantlifecycle.domain.assessment.AssessmentEvent.AssessmentCompleted;
 import dk.grantlifecycle.domain.assessment.AssessmentEvent.AssessmentStarted;
-import dk.grantlifecycle.domain.rules.VumLevel;
+import dk.grantlifecycle.domain.decision.VumLevel;
 import dk.grantlifecycle.domain.shared.InvalidState;
 import dk.grantlifecycle.domain.shared.RuleViolation;
 import dk.grantlifecycle.domain.support.TestRules;
@@ -32,8 +32,7 @@ class AssessmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Assessment.class);
-        fixture.registerInjectableResource(CALENDAR);
-        fixture.registerInjectableResource(TestRules.SHIPPED);
+        fixture.registerInjectableResource(TestRules.FIXTURE);
     }
 
     private AssessmentStarted started() {

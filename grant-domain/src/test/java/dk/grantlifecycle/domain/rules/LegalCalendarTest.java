@@ -1,5 +1,6 @@
 package dk.grantlifecycle.domain.rules;
 
+import dk.grantlifecycle.domain.decision.DeliveryChannel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

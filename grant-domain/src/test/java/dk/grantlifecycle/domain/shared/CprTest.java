@@ -31,7 +31,7 @@ class CprTest {
     @ValueSource(strings = {"", "12345", "0101901234x", "01-0190-1234", "320190-1234", "290201-1234", "011390-1234"})
     void invalidNumbersAreRefused(String cpr) {
         assertThatThrownBy(() -> Cpr.of(cpr)).isInstanceOf(RuleViolation.class)
-                .satisfies(e -> assertThat(((RuleViolation) e).ruleId()).isEqualTo("CPR-VALID"));
+                .satisfies(e -> assertThat(((RuleViolation) e).ruleId()).isEqualTo(RuleId.CPR_VALID));
     }
 
     @Test

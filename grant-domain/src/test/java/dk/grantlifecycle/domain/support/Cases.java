@@ -4,24 +4,26 @@ import dk.grantlifecycle.domain.application.ApplicationCommands.AttachAssessment
 import dk.grantlifecycle.domain.application.ApplicationCommands.DecideApplication;
 import dk.grantlifecycle.domain.application.ApplicationCommands.OutcomeRequest;
 import dk.grantlifecycle.domain.application.ApplicationCommands.ReceiveApplication;
-import dk.grantlifecycle.domain.application.ApplicationId;
 import dk.grantlifecycle.domain.application.ApplicationSource;
 import dk.grantlifecycle.domain.application.RequestedService;
-import dk.grantlifecycle.domain.assessment.AssessmentId;
-import dk.grantlifecycle.domain.grant.DecisionContent;
-import dk.grantlifecycle.domain.grant.DecisionId;
-import dk.grantlifecycle.domain.grant.Delivery;
-import dk.grantlifecycle.domain.grant.GrantId;
-import dk.grantlifecycle.domain.grant.GrantTerms;
-import dk.grantlifecycle.domain.grant.ServiceDecision.Outcome;
-import dk.grantlifecycle.domain.rules.Fact;
+import dk.grantlifecycle.domain.decision.DecisionContent;
+import dk.grantlifecycle.domain.decision.Delivery;
+import dk.grantlifecycle.domain.decision.Fact;
+import dk.grantlifecycle.domain.decision.GrantTerms;
+import dk.grantlifecycle.domain.decision.ServiceDecision.Outcome;
+import dk.grantlifecycle.domain.decision.VumLevel;
 import dk.grantlifecycle.domain.rules.LegalCalendar;
-import dk.grantlifecycle.domain.rules.VumLevel;
+import dk.grantlifecycle.domain.shared.ApplicationId;
+import dk.grantlifecycle.domain.shared.AssessmentId;
+import dk.grantlifecycle.domain.shared.CaseId;
 import dk.grantlifecycle.domain.shared.CitizenId;
 import dk.grantlifecycle.domain.shared.CitizenIdentity;
 import dk.grantlifecycle.domain.shared.Cpr;
+import dk.grantlifecycle.domain.shared.DecisionId;
+import dk.grantlifecycle.domain.shared.GrantId;
 import dk.grantlifecycle.domain.shared.MunicipalityId;
 import dk.grantlifecycle.domain.shared.Paragraph;
+import dk.grantlifecycle.domain.shared.RuleId;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -33,9 +35,11 @@ import java.util.Set;
 /** Test data for cases: one style for all aggregate tests. */
 public final class Cases {
 
-    public static final LegalCalendar CALENDAR = new LegalCalendar();
+    public static final LegalCalendar CALENDAR = TestRules.FIXTURE.calendar();
 
     public static final ApplicationId APPLICATION = ApplicationId.of("application-0001");
+    /** The case of {@link #APPLICATION}. */
+    public static final CaseId CASE = CaseId.of(APPLICATION);
     public static final AssessmentId ASSESSMENT = AssessmentId.of("assessment-0001");
     public static final DecisionId DECISION = DecisionId.of("decision-0001");
     public static final GrantId GRANT = GrantId.of("grant-00000001");
@@ -88,21 +92,21 @@ public final class Cases {
     }
 
     public static OutcomeRequest rejected(String code, GrantId grant, String reason, String... ruleIds) {
-        return new OutcomeRequest(code, grant, Outcome.REJECTED, null, reason, List.of(ruleIds));
+        return new OutcomeRequest(code, grant, Outcome.REJECTED, null, reason, Arrays.stream(ruleIds).map(RuleId::of).toList());
     }
 
-    public static DecideApplication decide(LocalDate on, Set<Fact> facts, Set<Paragraph> active, OutcomeRequest... outcomes) {
-        return new DecideApplication(APPLICATION, DECISION, on, Arrays.asList(outcomes), facts, active, content(),
-                Delivery.digitalPost(on), false, null);
+    public static DecideApplication decide(LocalDate on, Set<Fact> facts, OutcomeRequest... outcomes) {
+        return new DecideApplication(APPLICATION, DECISION, on, Arrays.asList(outcomes), facts, content(),
+                Delivery.digitalPost(on), false, null, null);
     }
 
     public static DecideApplication decide(LocalDate on, OutcomeRequest... outcomes) {
-        return decide(on, Set.of(), Set.of(), outcomes);
+        return decide(on, Set.of(), outcomes);
     }
 
     public static DecisionContent content() {
         return new DecisionContent("Serviceloven § 85", "the need is moderate and trainable", "VUM assessment of the application",
                 new DecisionContent.ComplaintGuidance("the municipality, which forwards to Ankestyrelsen",
-                        "in writing or orally", null));
+                        "in writing or orally", null, null));
     }
 }

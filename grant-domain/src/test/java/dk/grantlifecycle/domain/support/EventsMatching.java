@@ -43,7 +43,7 @@ public final class EventsMatching {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable t) {
-                return t instanceof RuleViolation v && ruleId.equals(v.ruleId()) && (field == null || field.equals(v.field()));
+                return t instanceof RuleViolation v && ruleId.equals(v.ruleId().id()) && (field == null || field.equals(v.field()));
             }
 
             @Override

@@ -1,7 +1,7 @@
 package dk.grantlifecycle.domain.support;
 
-import dk.grantlifecycle.domain.grant.GrantTerms;
-import dk.grantlifecycle.domain.rules.ParagraphRules.PlaceSize;
+import dk.grantlifecycle.domain.decision.GrantTerms;
+import dk.grantlifecycle.domain.decision.PlaceSize;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

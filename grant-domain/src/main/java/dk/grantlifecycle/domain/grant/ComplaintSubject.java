@@ -1,4 +1,0 @@
-package dk.grantlifecycle.domain.grant;
-
-/** What a complaint is about: a decision, or something that is not a decision open to appeal (COMPLAINT-NOT-APPEALABLE). */
-public enum ComplaintSubject { DECISION, PROVIDER_CHOICE }

@@ -1,4 +1,0 @@
-package dk.grantlifecycle.domain.grant;
-
-/** COMPLAINT-RECONSIDER: the municipality's reconsideration (genvurdering). */
-public enum ReconsiderationOutcome { CHANGED_IN_FAVOUR, UPHELD, PARTLY_UPHELD }
