@@ -70,7 +70,9 @@ class KafkaRestartIT {
         AtomicInteger answered = new AtomicInteger();
         Set<String> storedAtKill;
         Set<String> publishedAtKill;
-        ServiceProcess first = ServiceProcess.start(data, work.resolve("first.log"), env);
+        // The first instance's producer holds each send for 1.5 s (linger.ms), so under load the kill always finds
+        // stored events that are not yet on the topic; left to its default (5 ms) the publisher may have caught up.
+        ServiceProcess first = ServiceProcess.start(data, work.resolve("first.log"), env, "--grants.kafka.properties[linger.ms]=1500");
         try {
             first.awaitReady(Duration.ofSeconds(180));
             for (int i = 0; i < 5; i++) {
