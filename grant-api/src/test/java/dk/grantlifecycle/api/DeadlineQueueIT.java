@@ -59,6 +59,10 @@ class DeadlineQueueIT extends QuerySideBase {
         assertThat(overdue.path("items")).extracting(r -> r.path("ruleId").asText())
                 .containsExactly("CASE-ACUTE", "CASE-DEADLINE", "CASE-DEADLINE");
         assertThat(overdue.path("counts").path("OVERDUE").asInt()).isEqualTo(3);
+        assertThat(overdue.path("total").asInt()).as("the total counts the statuses asked for").isEqualTo(3);
+        JsonNode twoStatuses = queue("team=team-nord&status=OVERDUE&status=UPCOMING");
+        assertThat(twoStatuses.path("total").asInt()).isEqualTo(twoStatuses.path("items").size())
+                .isEqualTo(twoStatuses.path("counts").path("OVERDUE").asInt() + twoStatuses.path("counts").path("UPCOMING").asInt());
 
         assertThat(api.post("/applications/" + a1 + "/delay-letter",
                 "{\"expectedDecisionBy\": \"2027-03-01\", \"reason\": \"waiting for the psychiatrist\"}").status()).isEqualTo(204);
