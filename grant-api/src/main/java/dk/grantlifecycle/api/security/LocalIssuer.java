@@ -9,6 +9,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +20,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The local mode's issuer: an RSA key generated at start (kept in memory only, so tokens end with
- * the process) that signs tokens for the built-in users. Exists only in the local mode.
+ * The local mode's issuer: an RSA key that signs tokens for the built-in users. The first instance
+ * to start on a database generates it and stores it there ({@code local_issuer_key}); every other
+ * instance on that database takes the stored one, so the instances of a local-mode deployment behind
+ * one proxy accept each other's tokens. Exists only in the local mode; a start in production mode
+ * deletes the stored key ({@link SecurityConfig}).
  */
 public class LocalIssuer {
 
@@ -30,11 +35,13 @@ public class LocalIssuer {
     private final RSAKey key;
     private final Clock wallClock = Clock.systemUTC();
 
-    LocalIssuer() {
+    LocalIssuer(JdbcTemplate jdbc) {
         try {
-            key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
+            RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            jdbc.update("INSERT INTO local_issuer_key (id, jwk) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", generated.toJSONString());
+            key = RSAKey.parse(jdbc.queryForObject("SELECT jwk FROM local_issuer_key WHERE id = 1", String.class));
+        } catch (JOSEException | java.text.ParseException e) {
+            throw new IllegalStateException("the local mode's signing key could not be made or read", e);
         }
     }
 

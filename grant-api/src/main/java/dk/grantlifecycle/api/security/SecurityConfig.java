@@ -3,6 +3,7 @@ package dk.grantlifecycle.api.security;
 import dk.grantlifecycle.api.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -133,7 +135,7 @@ public class SecurityConfig {
                             : SecuritySettings.present(jwt.jwkSetUri()) ? "JWK set " + jwt.jwkSetUri() : "configured public key",
                     settings.claims().actor(), settings.claims().municipality(), settings.claims().roles());
         } else {
-            log.warn("security mode LOCAL: development signing key generated at start; POST /dev/token hands out tokens for"
+            log.warn("security mode LOCAL: development signing key kept in this database; POST /dev/token hands out tokens for"
                     + " built-in users. Not for production: configure grants.security.jwt.* (an issuer) to leave this mode");
         }
         return mode;
@@ -141,8 +143,18 @@ public class SecurityConfig {
 
     @Bean
     @Conditional(LocalModeCondition.class)
-    LocalIssuer localIssuer() {
-        return new LocalIssuer();
+    LocalIssuer localIssuer(JdbcTemplate jdbc) {
+        return new LocalIssuer(jdbc);
+    }
+
+    /** A database that once ran in the local mode keeps no signing key once the service runs on it in production mode. */
+    @Bean
+    ApplicationRunner localIssuerKeyRemoval(SecurityMode mode, JdbcTemplate jdbc) {
+        return arguments -> {
+            if (mode == SecurityMode.PRODUCTION && jdbc.update("DELETE FROM local_issuer_key") > 0) {
+                log.warn("security mode PRODUCTION: the local mode's signing key stored in this database was deleted");
+            }
+        };
     }
 
     @Bean

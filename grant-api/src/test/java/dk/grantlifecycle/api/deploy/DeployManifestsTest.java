@@ -2,7 +2,16 @@ package dk.grantlifecycle.api.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
+import dk.grantlifecycle.api.security.SecurityMode;
+import dk.grantlifecycle.api.security.SecuritySettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.FileSystemResource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static dk.grantlifecycle.api.deploy.Manifests.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +70,8 @@ class DeployManifestsTest {
                 map(configMap, "data").forEach((k, v) -> env.put(k, String.valueOf(v)));
             }
             assertReadByService(name, env.keySet(), read);
+            assertThat(securityModeOf(env)).as(name + ": the service these settings start validates the issuer's tokens")
+                    .isEqualTo(SecurityMode.PRODUCTION);
             assertThat(env).as(name).containsEntry("GRANTS_EXTERNAL_DATABASE_REQUIRED", "true").containsKeys(
                     "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "GRANTS_PSEUDONYM_SECRET",
                     "GRANTS_MASTER_KEY", "GRANTS_JWT_ISSUER_URI", "GRANTS_METRICS_SCRAPE_USERNAME", "GRANTS_METRICS_SCRAPE_PASSWORD",
@@ -130,6 +140,10 @@ class DeployManifestsTest {
             assertThat(env).containsEntry("PORT", "8080").containsEntry("GRANTS_EXTERNAL_DATABASE_REQUIRED", "true");
             assertThat(String.valueOf(env.get("SPRING_DATASOURCE_URL"))).startsWith("jdbc:postgresql://postgres:5432/");
             assertThat(String.valueOf(at(services.get(node), "healthcheck", "test"))).contains(READINESS);
+            Map<String, String> values = new java.util.TreeMap<>();
+            env.forEach((k, v) -> values.put(k, String.valueOf(v)));
+            assertThat(securityModeOf(values)).as("compose: the local mode, its signing key shared through the one database")
+                    .isEqualTo(SecurityMode.LOCAL);
         }
         assertThat(String.valueOf(at(services.get("kafka"), "environment", "KAFKA_PROCESS_ROLES"))).contains("controller", "broker");
         // Every file the stack mounts exists.
@@ -160,21 +174,33 @@ class DeployManifestsTest {
                 "GrantsSchedulerStuck");
     }
 
+    /**
+     * The security mode the service starts in with these environment variables (secrets stand for a value),
+     * bound through application.yml as the service binds it; a setting the mode refuses throws as at start.
+     */
+    private static SecurityMode securityModeOf(Map<String, String> env) throws Exception {
+        StandardEnvironment environment = new StandardEnvironment();
+        MutablePropertySources sources = environment.getPropertySources();
+        sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        Map<String, Object> values = new java.util.HashMap<>();
+        env.forEach((k, v) -> values.put(k, "null".equals(v) ? "from-a-secret" : v));
+        sources.addFirst(new SystemEnvironmentPropertySource("manifest", values));
+        for (PropertySource<?> yml : new YamlPropertySourceLoader().load("application.yml", new FileSystemResource(APPLICATION_YML))) {
+            sources.addLast(yml);
+        }
+        SecuritySettings settings = Binder.get(environment).bind("grants.security", SecuritySettings.class)
+                .orElseThrow(() -> new AssertionError("no grants.security settings"));
+        return SecurityMode.of(settings);
+    }
+
     private static void assertReadByService(String where, Set<String> env, Set<String> read) {
         List<String> unknown = new ArrayList<>();
-        Set<String> awaiting = new TreeSet<>();
         for (String name : env) {
             if (read.contains(name) || JVM.contains(name)) {
                 continue;
             }
-            if (AWAITING.containsKey(name)) {
-                awaiting.add(name + " <- " + AWAITING.get(name));
-                continue;
-            }
             unknown.add(name);
-        }
-        if (!awaiting.isEmpty()) {
-            System.out.println(where + ": variables for branches not merged yet: " + awaiting);
         }
         assertThat(unknown).as(where + ": environment variables the service does not read").isEmpty();
     }

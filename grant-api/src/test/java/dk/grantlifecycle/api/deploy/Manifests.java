@@ -35,13 +35,6 @@ public final class Manifests {
     public static final Path DEPLOY = Path.of("..", "deploy").toAbsolutePath().normalize();
     public static final Path APPLICATION_YML = Path.of("src", "main", "resources", "application.yml");
 
-    /**
-     * Environment variables the manifests set for features of branches not merged into this one yet
-     * (each with the branch that reads it). Once a branch is in, its variable is found among what
-     * the service reads and the entry here is obsolete; {@code DeployManifestsTest} says so.
-     */
-    public static final Map<String, String> AWAITING = Map.of();
-
     /** Read by the JVM itself, not by the service's configuration. */
     public static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS");
 
