@@ -1,6 +1,7 @@
 package dk.grantlifecycle.api.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -39,7 +40,8 @@ public class DeadlineConfig {
 
     @Bean
     @Primary
-    public DeadlineManager deadlineManager(DbSchedulerDeadlineManager dbScheduler, JdbcTemplate jdbc) {
-        return new KeyedDeadlineManager(dbScheduler, jdbc);
+    public DeadlineManager deadlineManager(DbSchedulerDeadlineManager dbScheduler, JdbcTemplate jdbc, Scheduler scheduler,
+                                           @Qualifier("dbSchedulerDeadlineDetailsTask") Task<?> deadlineTask) {
+        return new KeyedDeadlineManager(dbScheduler, jdbc, scheduler, deadlineTask.getName());
     }
 }

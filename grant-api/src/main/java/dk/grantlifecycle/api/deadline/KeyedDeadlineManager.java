@@ -1,12 +1,19 @@
 package dk.grantlifecycle.api.deadline;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dk.grantlifecycle.domain.deadline.Deadline;
+import org.axonframework.common.Registration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeDescriptor;
-import org.axonframework.common.Registration;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -23,12 +30,22 @@ import java.util.List;
  */
 public class KeyedDeadlineManager implements DeadlineManager {
 
+    private static final Logger log = LoggerFactory.getLogger(KeyedDeadlineManager.class);
+
     private final DeadlineManager delegate;
     private final JdbcTemplate jdbc;
+    private final SchedulerClient scheduler;
+    private final String taskName;
 
-    public KeyedDeadlineManager(DeadlineManager delegate, JdbcTemplate jdbc) {
+    /**
+     * @param scheduler the db-scheduler the delegate schedules on
+     * @param taskName  the name of the task the delegate schedules deadlines as
+     */
+    public KeyedDeadlineManager(DeadlineManager delegate, JdbcTemplate jdbc, SchedulerClient scheduler, String taskName) {
         this.delegate = delegate;
         this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.taskName = taskName;
     }
 
     @Override
@@ -62,7 +79,29 @@ public class KeyedDeadlineManager implements DeadlineManager {
         }
         List<String> scheduled = jdbc.queryForList("DELETE FROM deadline_schedule WHERE deadline_name = ? RETURNING schedule_id",
                 String.class, deadlineName);
-        scheduled.forEach(id -> delegate.cancelSchedule(deadlineName, id));
+        for (String id : scheduled) {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().onPrepareCommit(u -> cancelTask(deadlineName, id));
+            } else {
+                cancelTask(deadlineName, id);
+            }
+        }
+    }
+
+    /**
+     * Cancels the task as Axon's manager does when the command commits, except that a task the
+     * scheduler is delivering at this very moment is left to finish: its message names a deadline
+     * the command has just closed or moved, so the aggregate ignores it (Deadlines#reached). Refusing
+     * the command for it (db-scheduler's TaskInstanceCurrentlyExecutingException) answered 500.
+     */
+    private void cancelTask(String deadlineName, String scheduleId) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(taskName, scheduleId));
+        } catch (TaskInstanceNotFoundException alreadyRun) {
+            log.debug("deadline {}: its task {} has already run", deadlineName, scheduleId);
+        } catch (TaskInstanceCurrentlyExecutingException beingDelivered) {
+            log.info("deadline {} is being delivered while a command closes or moves it; its message will change nothing", deadlineName);
+        }
     }
 
     @Override

@@ -48,12 +48,14 @@ public final class Deadlines {
     }
 
     /**
-     * The deadline a scheduled message names, when it is open and not yet reached. A message for a
-     * deadline met or cancelled meanwhile, or delivered twice, names none: it changes nothing.
+     * The deadline a scheduled message names, when it is open, not yet reached and still due on the
+     * day the message was scheduled for. A message for a deadline met, cancelled or moved meanwhile
+     * (its cancellation can meet the message while the scheduler delivers it), or delivered twice,
+     * names none: it changes nothing.
      */
     public Optional<Deadline> reached(DeadlinePayload due) {
         Tracked t = open.get(DeadlineId.of(due.deadlineKey()));
-        return t == null || t.reached() ? Optional.empty() : Optional.of(t.deadline());
+        return t == null || t.reached() || !t.deadline().dueOn().equals(due.dueOn()) ? Optional.empty() : Optional.of(t.deadline());
     }
 
     /**

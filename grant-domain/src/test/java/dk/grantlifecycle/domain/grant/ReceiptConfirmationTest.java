@@ -9,6 +9,7 @@ import dk.grantlifecycle.domain.grant.GrantCommands.ReduceScope;
 import dk.grantlifecycle.domain.grant.GrantEvent.ComplaintWindowOpened;
 import dk.grantlifecycle.domain.grant.GrantEvent.DecisionReceiptRecorded;
 import dk.grantlifecycle.domain.grant.GrantEvent.ReductionNoticeGiven;
+import dk.grantlifecycle.domain.grant.GrantEvent.ReductionTookEffect;
 import dk.grantlifecycle.domain.shared.Copenhagen;
 import dk.grantlifecycle.domain.shared.DecisionId;
 import dk.grantlifecycle.domain.shared.InvalidState;
@@ -89,6 +90,29 @@ class ReceiptConfirmationTest {
                 .expectScheduledDeadlineWithName(Copenhagen.startOf(LocalDate.of(2026, 3, 19)), Deadline.scheduleName(EFFECT))
                 .expectNoScheduledDeadlineWithName(Copenhagen.startOf(LocalDate.of(2026, 3, 16)), Deadline.scheduleName(EFFECT))
                 .expectNoScheduledDeadlineWithName(Copenhagen.startOf(LocalDate.of(2026, 3, 31)), Deadline.scheduleName(WINDOW));
+    }
+
+    @Test
+    @DisplayName("RECEIPT: after the receipt moved the effect from Monday 16 to Thursday 19 March 2026, the message scheduled for "
+            + "16 March (being delivered while the receipt cancelled it) changes nothing; the one for 19 March takes effect")
+    void messageForTheDateBeforeAMoveChangesNothing() {
+        ReduceScope onPaper = new ReduceScope(GRANT, REDUCTION, DECIDED, Terms.sel85().goals("fewer hours").build(), null, content(),
+                new Delivery(DeliveryChannel.PAPER, DECIDED, null), false, null, null);
+        RecordReceipt receipt = new RecordReceipt(GRANT, REDUCTION, DeliveryChannel.PAPER, LocalDate.of(2026, 3, 5), "msg-1");
+        fixture.given(granted(Paragraph.SEL85, LocalDate.of(2025, 9, 1), Terms.sel85().build()))
+                .andGivenCommands(onPaper, receipt)
+                .whenInvoking(GRANT.value(), reached(EFFECT, LocalDate.of(2026, 3, 16)))
+                .expectNoEvents();
+        fixture.given(granted(Paragraph.SEL85, LocalDate.of(2025, 9, 1), Terms.sel85().build()))
+                .andGivenCommands(onPaper, receipt)
+                .whenInvoking(GRANT.value(), reached(EFFECT, LocalDate.of(2026, 3, 19)))
+                .expectEventsMatching(payloads(events -> assertThat(ofType(events, ReductionTookEffect.class)).singleElement()));
+    }
+
+    /** The grant's deadline handler, called as the scheduler calls it with the message scheduled for {@code dueOn}. */
+    private static java.util.function.Consumer<Grant> reached(DeadlineId deadline, LocalDate dueOn) {
+        return grant -> grant.deadlineReached(new dk.grantlifecycle.domain.shared.DeadlinePayload(deadline.value(), dueOn),
+                TestRules.FIXTURE, new org.axonframework.test.deadline.StubDeadlineManager());
     }
 
     @Test
