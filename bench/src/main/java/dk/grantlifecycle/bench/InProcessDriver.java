@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class InProcessDriver implements Mix.Driver {
 
     private static final Actor ACTOR = new Actor("bench-cw", null, null);
+    private static final java.util.concurrent.atomic.AtomicBoolean FIRST_FAILURE = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ApplicationController applications;
     private final AssessmentController assessments;
@@ -78,6 +79,10 @@ final class InProcessDriver implements Mix.Driver {
             }
             if (step == Mix.Step.DECIDE && cause instanceof dk.grantlifecycle.domain.shared.RuleViolation) {
                 return Mix.Outcome.notYetOrFailed(f, step + ":" + cause.getClass().getSimpleName());
+            }
+            if (FIRST_FAILURE.compareAndSet(false, true)) {
+                System.err.println("bench: first failed in-process command (" + step + "), for the record:");
+                e.printStackTrace();
             }
             return Mix.Outcome.failed(step + ":" + cause.getClass().getSimpleName());
         }
