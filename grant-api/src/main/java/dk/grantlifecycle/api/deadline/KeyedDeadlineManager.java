@@ -1,6 +1,7 @@
 package dk.grantlifecycle.api.deadline;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -92,14 +93,16 @@ public class KeyedDeadlineManager implements DeadlineManager {
      * Cancels the task as Axon's manager does when the command commits, except that a task the
      * scheduler is delivering at this very moment is left to finish: its message names a deadline
      * the command has just closed or moved, so the aggregate ignores it (Deadlines#reached). Refusing
-     * the command for it (db-scheduler's TaskInstanceCurrentlyExecutingException) answered 500.
+     * the command for it (db-scheduler's TaskInstanceCurrentlyExecutingException, or its
+     * ExecutionException when the task was picked between reading and removing it) answered 500.
      */
     private void cancelTask(String deadlineName, String scheduleId) {
         try {
             scheduler.cancel(TaskInstanceId.of(taskName, scheduleId));
         } catch (TaskInstanceNotFoundException alreadyRun) {
             log.debug("deadline {}: its task {} has already run", deadlineName, scheduleId);
-        } catch (TaskInstanceCurrentlyExecutingException beingDelivered) {
+        } catch (TaskInstanceCurrentlyExecutingException | ExecutionException pickedMeanwhile) {
+            // ExecutionException: the scheduler picked the task between reading and removing it ("removed 0").
             log.info("deadline {} is being delivered while a command closes or moves it; its message will change nothing", deadlineName);
         }
     }
