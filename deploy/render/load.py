@@ -11,15 +11,32 @@ MUNICIPALITIES = ["lejre", "aabenraa", "gladsaxe"]
 random.seed(13)
 
 
-def call(base, method, path, body=None):
+def token(user):
+    """A built-in user's token from instance a's POST /dev/token; both instances share the signing key."""
+    req = urllib.request.Request(nodes[0] + "/dev/token", data=json.dumps({"user": user}).encode(), method="POST",
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.load(r)["access_token"]
+
+
+STATUSES = {}
+TOKENS = {u: token(u) for u in ["caseworker-lejre", "caseworker-aabenraa", "caseworker-gladsaxe", "admin"]}
+
+
+def call(base, method, path, body=None, user="caseworker-lejre"):
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(base + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json", "X-Actor": "cw-load"})
+                                 headers={"Content-Type": "application/json", "Authorization": "Bearer " + TOKENS[user]})
     try:
         with urllib.request.urlopen(req, timeout=30) as r:
             text = r.read()
+            STATUSES[f"{method} {path.split('/')[1]} {r.status}"] = STATUSES.get(f"{method} {path.split('/')[1]} {r.status}", 0) + 1
             return r.status, (json.loads(text) if text and r.headers.get_content_type().endswith("json") else None)
     except urllib.error.HTTPError as e:
+        key = f"{method} {path.split('/')[1]} {e.code}"
+        STATUSES[key] = STATUSES.get(key, 0) + 1
+        if STATUSES[key] == 1 and e.code >= 400:
+            print(f"first {key}: {e.read()[:300]!r}", flush=True)
         return e.code, None
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return 0, None
@@ -32,23 +49,24 @@ def cpr(i):
 def case(i, alive):
     base = random.choice(alive)
     m = MUNICIPALITIES[i % 3]
+    user = "caseworker-" + m
     s, r = call(base, "POST", "/applications", {"citizen": {"cpr": cpr(i), "name": "Test Borger"}, "municipality": m,
                 "paragraph": "SEL85", "services": [{"code": "MADLAVNING", "description": "Træning", "themes": ["PRACTICAL_TASKS"]}],
-                "source": {"channel": "PARTNER", "partner": "psykiatrien"}, "team": "team-nord"})
+                "source": {"channel": "PARTNER", "partner": "psykiatrien"}, "team": "team-nord"}, user)
     if s != 201 or i % 4 == 0:
         return  # a quarter of the cases wait: their case-processing deadline falls due later
     app = r["id"]
-    s, r = call(random.choice(alive), "POST", f"/applications/{app}/assessments", {})
+    s, r = call(random.choice(alive), "POST", f"/applications/{app}/assessments", {}, user)
     if s != 201:
         return
     call(random.choice(alive), "POST", f"/assessments/{r['id']}/completion", {"scores": {"PRACTICAL_TASKS": 2, "HEALTH": "NOT_ASSESSED"},
-         "evidence": [{"source": "DOCTOR", "description": "statement from GP", "consentGiven": True}], "madeWithCitizen": True})
+         "evidence": [{"source": "DOCTOR", "description": "statement from GP", "consentGiven": True}], "madeWithCitizen": True}, user)
     if i % 7 == 0:  # a refused decision (unknown service): counted as an outcome, stores nothing
-        call(random.choice(alive), "POST", f"/applications/{app}/decision", {"outcomes": [{"serviceCode": "NOPE", "outcome": "GRANTED", "terms": {"goals": ["x"]}}]})
+        call(random.choice(alive), "POST", f"/applications/{app}/decision", {"outcomes": [{"serviceCode": "NOPE", "outcome": "GRANTED", "terms": {"goals": ["x"]}}]}, user)
     call(random.choice(alive), "POST", f"/applications/{app}/decision", {"outcomes": [{"serviceCode": "MADLAVNING", "outcome": "GRANTED",
          "terms": {"description": "Træning", "hoursPerWeek": 2, "form": "GROUP", "goals": ["laver mad"], "lessIntrusiveConsidered": ["værested"]}}],
          "content": {"legalRules": "Serviceloven § 85", "discretion": "trainable need", "facts": "VUM",
-                     "complaintGuidance": {"where": "kommunen", "how": "skriftligt"}}})
+                     "complaintGuidance": {"where": "kommunen", "how": "skriftligt"}}}, user)
 
 
 start = time.time()
@@ -61,15 +79,15 @@ while time.time() - start < seconds:
     if i % 10 == 0:  # two simulated weeks pass on both instances: deadlines fall due, the scheduler fires them
         weeks += 2
         for n in alive:
-            call(n, "POST", "/simulation/clock/advance", {"by": "P2W"})
+            call(n, "POST", "/simulation/clock/advance", {"by": "P2W"}, "admin")
     if not replayed and stopped and elapsed > seconds * 0.85:
         # A replay needs the projection's segments on one instance: run it once instance b has gone.
         replayed = True
-        status, _ = call(nodes[0], "POST", "/admin/replays/audit", {})
+        status, _ = call(nodes[0], "POST", "/admin/replays/audit", {}, "admin")
         print(f"audit replay requested: {status}", flush=True)
     if not stopped and elapsed > seconds * 0.75:
         stopped = True
         os.kill(pid_b, signal.SIGTERM)
         print(f"stopped instance b (pid {pid_b}) after {elapsed:.0f} s", flush=True)
     time.sleep(0.05)
-print(f"{i} cases, {weeks} simulated weeks in {time.time() - start:.0f} s", flush=True)
+print(f"{i} cases, {weeks} simulated weeks in {time.time() - start:.0f} s; answers: {dict(sorted(STATUSES.items()))}", flush=True)

@@ -11,7 +11,7 @@ seconds="${1:-300}"
 work="$(mktemp -d)"
 jar="$work/grant-api.jar"
 cp "$root/grant-api/target/grant-api.jar" "$jar"
-pa=18081; pb=18082; pg=15432; pp=19090
+pa=18081; pb=18082; pg=15432; pp=19090; pk=19092
 cleanup() { for p in ${pids:-}; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 pids=""
@@ -22,19 +22,27 @@ rule_files: ["$root/deploy/prometheus/alerts.yml"]
 scrape_configs:
   - job_name: grant-api
     metrics_path: /actuator/prometheus
+    basic_auth: {username: prometheus, password: local-only-scrape-password}
     static_configs: [{targets: ["localhost:$pa", "localhost:$pb"]}]
 YML
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" --web.listen-address="127.0.0.1:$pp" \
   > "$work/prometheus.log" 2>&1 &
 pids="$pids $!"
 
+# Both instances share one database, so they share the local mode's signing key (a token from either
+# is valid on both), and the same master key and pseudonym secret (development values from compose.yaml).
+export GRANTS_MASTER_KEY="$(sed -n "s/.*GRANTS_MASTER_KEY: '\(.*\)'$/\1/p" "$root/deploy/compose.yaml")"
+export GRANTS_PSEUDONYM_SECRET=local-only-pseudonym-secret-0001
+export GRANTS_METRICS_SCRAPE_USERNAME=prometheus GRANTS_METRICS_SCRAPE_PASSWORD=local-only-scrape-password
 common=(--grants.simulation.enabled=true --grants.simulation.start=2026-03-02T08:00:00Z --grants.metrics.refresh=PT2S)
-java -Xmx512m -jar "$jar" --server.port=$pa --grants.embedded-postgres.data-directory= --grants.embedded-postgres.port=$pg \
-  "${common[@]}" > "$work/a.log" 2>&1 &
+# Instance a: the README's local mode (embedded PostgreSQL, embedded KRaft broker); b uses a's database and broker.
+java -Xmx512m -jar "$jar" --server.port=$pa --grants.embedded-postgres.data-directory="$work/pgdata" \
+  --grants.embedded-postgres.port=$pg --grants.kafka.embedded.port=$pk "${common[@]}" > "$work/a.log" 2>&1 &
 pa_pid=$!; pids="$pids $pa_pid"
 until curl -sf "localhost:$pa/actuator/health/readiness" > /dev/null; do sleep 1; done
 java -Xmx512m -jar "$jar" --server.port=$pb --spring.datasource.url="jdbc:postgresql://localhost:$pg/postgres" \
-  --spring.datasource.username=postgres "${common[@]}" > "$work/b.log" 2>&1 &
+  --spring.datasource.username=postgres --spring.datasource.password="$(cat "$work/pgdata/grants-db-password")" \
+  --grants.kafka.bootstrap-servers=localhost:$pk "${common[@]}" > "$work/b.log" 2>&1 &
 pb_pid=$!; pids="$pids $pb_pid"
 until curl -sf "localhost:$pb/actuator/health/readiness" > /dev/null; do sleep 1; done
 

@@ -51,15 +51,16 @@ public class EventStoreConfig {
     /**
      * Axon's JDBC storage engine as its Spring Boot auto-configuration builds it (which backs off, with its error
      * code resolver and schema, once an event store is defined here), reading up to 1,000 events per query: a replay or a processor that is behind reads
-     * in fewer round trips (Axon's default is 100).
+     * in fewer round trips (Axon's default is 100), and with its gap timeout measured across the simulated clock's jumps ({@link GapKeepingStorageEngine}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                                 @Value("${grants.event-store.fetch-batch-size:1000}") int fetchBatchSize) {
-        return JdbcEventStorageEngine.builder()
+                                                 @Value("${grants.event-store.fetch-batch-size:1000}") int fetchBatchSize,
+                                                 dk.grantlifecycle.api.simulation.SimulationClock clock) {
+        return new GapKeepingStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
@@ -68,8 +69,7 @@ public class EventStoreConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .batchSize(fetchBatchSize)
-                .build();
+                .batchSize(fetchBatchSize), clock);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,6 +21,8 @@ public final class SimulationClock extends Clock {
     private final ZoneId zone;
     private final boolean simulated;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    /** Every offset this clock has had, by the system-clock instant it took effect (few entries: one per move). */
+    private final NavigableMap<Instant, Duration> offsets = new ConcurrentSkipListMap<>();
 
     public SimulationClock(ZoneId zone, boolean simulated, Instant start) {
         this.zone = zone;
@@ -26,6 +30,20 @@ public final class SimulationClock extends Clock {
         if (simulated && start != null) {
             offset.set(Duration.between(Instant.now(), start));
         }
+        offsets.put(Instant.MIN, offset.get());
+    }
+
+    /**
+     * What this clock read at the system-clock instant {@code systemInstant}: the system instant plus the offset
+     * in effect then. Without simulation, the instant itself. Lets a reader measure elapsed time across the
+     * simulated clock's jumps (the event store's gap timeout, {@code GapKeepingStorageEngine}).
+     */
+    public Instant readingAt(Instant systemInstant) {
+        return systemInstant.plus(offsets.floorEntry(systemInstant).getValue());
+    }
+
+    private void moved() {
+        offsets.put(Instant.now(), offset.get());
     }
 
     public boolean simulated() {
@@ -56,6 +74,7 @@ public final class SimulationClock extends Clock {
                     + " (start a simulation at an earlier date with grants.simulation.start)");
         }
         offset.updateAndGet(o -> o.plus(Duration.between(now, target)));
+        moved();
         return instant();
     }
 
@@ -65,6 +84,7 @@ public final class SimulationClock extends Clock {
 
     void restore(Duration saved) {
         offset.set(saved);
+        moved();
     }
 
     public Instant advance(Duration by) {
@@ -73,6 +93,7 @@ public final class SimulationClock extends Clock {
             throw new IllegalArgumentException("the clock only moves forward");
         }
         offset.updateAndGet(o -> o.plus(by));
+        moved();
         return instant();
     }
 
