@@ -199,8 +199,9 @@ class DatabaseOutageIT {
             assertThat(freeze).filteredOn(Answer::stored).isNotEmpty();
 
             // 3. The store against every answer.
-            assertThat(all).filteredOn(a -> a.status() != -1 && !a.stored() && a.status() != 503).as("answers other than 2xx or 503")
-                    .isEmpty();
+            List<String> log = service.logLines();
+            assertThat(all).filteredOn(a -> a.status() != -1 && !a.stored() && a.status() != 503)
+                    .as("answers other than 2xx or 503; the service logged:%n%s", unexpectedFailures(log)).isEmpty();
             assertThat(all).filteredOn(a -> a.status() == 503).as("every 503 is problem+json with Retry-After")
                     .allMatch(Answer::problemWithRetryAfter);
             Set<String> storedKeys = new HashSet<>();
@@ -243,6 +244,17 @@ class DatabaseOutageIT {
     }
 
     /** Health, readiness and liveness all answer within three seconds, whatever the database does. */
+    /** Each "unexpected failure" the service logged, with the first lines of its trace (to find the cause of a 500). */
+    private static String unexpectedFailures(List<String> log) {
+        StringBuilder found = new StringBuilder();
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).contains("unexpected failure")) {
+                log.subList(i, Math.min(log.size(), i + 25)).forEach(l -> found.append(l).append('\n'));
+            }
+        }
+        return found.toString();
+    }
+
     private static void assertProbesAnswerPromptly(ServiceProcess service, int liveness, int readiness) {
         for (String probe : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
             long started = System.nanoTime();
