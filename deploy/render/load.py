@@ -8,6 +8,8 @@ import json, os, random, signal, sys, time, urllib.request, urllib.error
 port_a, port_b, seconds, pid_b = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 nodes = [f"http://localhost:{port_a}", f"http://localhost:{port_b}"]
 MUNICIPALITIES = ["lejre", "aabenraa", "gladsaxe"]
+# The service for cooking training in each municipality's catalogue (Gladsaxe names its own services).
+COOKING = {"lejre": "MADLAVNING", "aabenraa": "MADLAVNING", "gladsaxe": "GLX-COOKING"}
 random.seed(13)
 
 
@@ -51,7 +53,7 @@ def case(i, alive):
     m = MUNICIPALITIES[i % 3]
     user = "caseworker-" + m
     s, r = call(base, "POST", "/applications", {"citizen": {"cpr": cpr(i), "name": "Test Borger"}, "municipality": m,
-                "paragraph": "SEL85", "services": [{"code": "MADLAVNING", "description": "Træning", "themes": ["PRACTICAL_TASKS"]}],
+                "paragraph": "SEL85", "services": [{"code": COOKING[m], "description": "Træning", "themes": ["PRACTICAL_TASKS"]}],
                 "source": {"channel": "PARTNER", "partner": "psykiatrien"}, "team": "team-nord"}, user)
     if s != 201 or i % 4 == 0:
         return  # a quarter of the cases wait: their case-processing deadline falls due later
@@ -63,7 +65,7 @@ def case(i, alive):
          "evidence": [{"source": "DOCTOR", "description": "statement from GP", "consentGiven": True}], "madeWithCitizen": True}, user)
     if i % 7 == 0:  # a refused decision (unknown service): counted as an outcome, stores nothing
         call(random.choice(alive), "POST", f"/applications/{app}/decision", {"outcomes": [{"serviceCode": "NOPE", "outcome": "GRANTED", "terms": {"goals": ["x"]}}]}, user)
-    call(random.choice(alive), "POST", f"/applications/{app}/decision", {"outcomes": [{"serviceCode": "MADLAVNING", "outcome": "GRANTED",
+    call(random.choice(alive), "POST", f"/applications/{app}/decision", {"outcomes": [{"serviceCode": COOKING[m], "outcome": "GRANTED",
          "terms": {"description": "Træning", "hoursPerWeek": 2, "form": "GROUP", "goals": ["laver mad"], "lessIntrusiveConsidered": ["værested"]}}],
          "content": {"legalRules": "Serviceloven § 85", "discretion": "trainable need", "facts": "VUM",
                      "complaintGuidance": {"where": "kommunen", "how": "skriftligt"}}}, user)
