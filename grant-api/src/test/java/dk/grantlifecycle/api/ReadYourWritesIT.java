@@ -127,6 +127,26 @@ class ReadYourWritesIT {
     }
 
     @Test
+    @DisplayName("a command never depends on a read model: an assessment starts on an application the case view does not show yet")
+    void commandsDoNotWaitForReadModels() {
+        StreamingEventProcessor cases = service.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(CaseProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        cases.shutDown();
+        try {
+            Api.Response received = api.post("/applications", """
+                    {"citizen": {"cpr": "030190-1234", "name": "Test Borger"}, "municipality": "lejre", "paragraph": "SEL85",
+                     "services": [{"code": "MADLAVNING", "themes": ["PRACTICAL_TASKS"]}]}""", NO_WAIT);
+            assertThat(received.status()).isEqualTo(201);
+            Api.Response started = api.post("/applications/" + received.text("id") + "/assessments", "{}", NO_WAIT);
+            assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(201);
+            assertThat(api.post("/applications/" + java.util.UUID.randomUUID() + "/assessments", "{}", NO_WAIT).status())
+                    .as("an application that does not exist").isEqualTo(404);
+        } finally {
+            cases.start();
+        }
+    }
+
+    @Test
     @DisplayName("X-Min-Event-Position that is not a position: 400 naming the header; one beyond the store: behind at once; none: no wait")
     void malformedPosition() {
         Api.Response bad = api.get("/deadlines", Map.of("X-Min-Event-Position", "soon"));

@@ -1,6 +1,7 @@
 package dk.grantlifecycle.api.web;
 
 import dk.grantlifecycle.api.citizen.CitizenPseudonyms;
+import dk.grantlifecycle.api.security.CaseOwners;
 import dk.grantlifecycle.domain.application.ApplicationCommands.*;
 import dk.grantlifecycle.domain.application.Anonymity;
 import dk.grantlifecycle.domain.application.ApplicationSource;
@@ -27,7 +28,6 @@ import dk.grantlifecycle.domain.shared.Paragraph;
 import dk.grantlifecycle.domain.shared.PersonalData;
 import dk.grantlifecycle.domain.shared.RuleId;
 import dk.grantlifecycle.domain.shared.RuleViolation;
-import dk.grantlifecycle.projections.CaseQueries;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -56,12 +56,12 @@ public class ApplicationController {
 
     private final Commands commands;
     private final CitizenPseudonyms pseudonyms;
-    private final CaseQueries queries;
+    private final CaseOwners owners;
 
-    public ApplicationController(Commands commands, CitizenPseudonyms pseudonyms, CaseQueries queries) {
+    public ApplicationController(Commands commands, CitizenPseudonyms pseudonyms, CaseOwners owners) {
         this.commands = commands;
         this.pseudonyms = pseudonyms;
-        this.queries = queries;
+        this.owners = owners;
     }
 
     public record Citizen(@NotNull String cpr, @Size(max = 200) String name) {
@@ -171,9 +171,11 @@ public class ApplicationController {
     public ResponseEntity<Created> startAssessment(@PathVariable String id, @RequestBody(required = false) StartAssessmentRequest r,
                                                    Actor actor) {
         ApplicationId applicationId = ApplicationId.of(id);
-        var found = queries.caseById(applicationId.value()).orElseThrow(() -> new AggregateNotFoundException(id, "no application " + id));
+        // The municipality from the application's opening event, not from the case view, which may not show it yet.
+        var owner = owners.of(applicationId.value()).filter(o -> o.caseId().equals(applicationId.value()))
+                .orElseThrow(() -> new AggregateNotFoundException(id, "no application " + id));
         AssessmentId assessmentId = AssessmentId.random();
-        commands.send(new StartAssessment(assessmentId, applicationId, MunicipalityId.of(found.municipality()),
+        commands.send(new StartAssessment(assessmentId, applicationId, MunicipalityId.of(owner.municipality()),
                 commands.happenedOn(r == null ? null : r.startedOn(), "startedOn")), actor);
         return ResponseEntity.created(URI.create("/assessments/" + assessmentId)).body(new Created(assessmentId.value()));
     }
