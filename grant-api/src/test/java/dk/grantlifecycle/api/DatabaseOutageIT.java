@@ -249,7 +249,7 @@ class DatabaseOutageIT {
         StringBuilder found = new StringBuilder();
         for (int i = 0; i < log.size(); i++) {
             if (log.get(i).contains("unexpected failure")) {
-                log.subList(i, Math.min(log.size(), i + 25)).forEach(l -> found.append(l).append('\n'));
+                log.subList(i, Math.min(log.size(), i + 120)).stream().filter(l -> !l.contains("\tat org.springframework") && !l.contains("\tat org.apache")).forEach(l -> found.append(l).append('\n'));
             }
         }
         return found.toString();

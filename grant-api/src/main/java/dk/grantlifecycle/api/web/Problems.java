@@ -81,6 +81,9 @@ public class Problems {
      * time, a broken connection, the server shutting down or refusing connections), as opposed
      * to a statement it refused.
      */
+    /** HikariCP's message for any call on a connection it closed as broken ({@code ProxyConnection.ClosedConnection}). */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     public static boolean databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof org.springframework.dao.DataAccessResourceFailureException
@@ -92,6 +95,12 @@ public class Problems {
             }
             if (t instanceof SQLException s && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().equals("53300"))) {
+                return true;
+            }
+            // The pool's own answer once a connection broke (SQLSTATE 08...) during this transaction and it closed it: a
+            // later statement on it fails with this, without a state. db-scheduler meets it when it swallows the first
+            // failure of an insert as a supposed duplicate and reads again (DatabaseOutageIT caught the 500 it caused).
+            if (t instanceof SQLException s && s.getSQLState() == null && HIKARI_CLOSED_CONNECTION.equals(s.getMessage())) {
                 return true;
             }
         }
