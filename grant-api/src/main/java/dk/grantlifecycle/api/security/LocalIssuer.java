@@ -37,8 +37,11 @@ public class LocalIssuer {
 
     LocalIssuer(JdbcTemplate jdbc) {
         try {
-            RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-            jdbc.update("INSERT INTO local_issuer_key (id, jwk) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", generated.toJSONString());
+            if (jdbc.queryForList("SELECT jwk FROM local_issuer_key WHERE id = 1", String.class).isEmpty()) {
+                // The first instance on this database; another starting at the same moment may win the insert.
+                RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+                jdbc.update("INSERT INTO local_issuer_key (id, jwk) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", generated.toJSONString());
+            }
             key = RSAKey.parse(jdbc.queryForObject("SELECT jwk FROM local_issuer_key WHERE id = 1", String.class));
         } catch (JOSEException | java.text.ParseException e) {
             throw new IllegalStateException("the local mode's signing key could not be made or read", e);

@@ -44,16 +44,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!Problems.databaseUnavailable(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("database unavailable: a {} request refused ({})", request.getMethod(), rootMessage(e));
+            log.warn("database unavailable: a {} request refused ({})", request.getMethod(), ProblemHandler.rootMessage(e));
             problems.write(response, Problems.databaseUnavailable(retryAfter), Problems.retryAfter(retryAfter));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

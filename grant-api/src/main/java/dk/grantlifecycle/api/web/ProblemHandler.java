@@ -305,7 +305,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause as "Type: message", for a one-line log of a failure whose trace says nothing more. */
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
